@@ -1,0 +1,615 @@
+//! RFC 7396 JSON Merge Patch, and the policy-checked update of custom claims built on it.
+//!
+//! Both work without recursion: a patch nested a hundred thousand levels deep is merged (or refused)
+//! without growing the stack.
+
+use serde_json::{Map, Value};
+
+use crate::claims::expect_object;
+use crate::size::{member_size, JsonSize};
+#[cfg(test)]
+use crate::size::value_json_size;
+use crate::{Budget, BudgetKind, ClaimsError, ReservedNames, SizeUnit};
+
+/// The default nesting limit of [`UpdatePolicy`]: serde_json's own parser refuses JSON nested deeper than
+/// 128 levels, so claims nested deeper could be minted but never read back.
+pub const DEFAULT_MAX_DEPTH: usize = 128;
+
+/// Applies `patch` to `target` as RFC 7396 JSON Merge Patch: a member set to `null` is removed, an object
+/// merges into an object member by member, and anything else replaces the target whole.
+///
+/// Exactly the RFC: every case of its Appendix A holds, including non-object targets and patches.
+///
+/// ```
+/// use claims_core::merge_patch;
+/// use serde_json::json;
+///
+/// let mut doc = json!({"a": "b", "c": {"d": "e", "f": "g"}});
+/// merge_patch(&mut doc, &json!({"a": "z", "c": {"f": null}}));
+/// assert_eq!(doc, json!({"a": "z", "c": {"d": "e"}}));
+///
+/// let mut doc = json!(["a", "b"]);
+/// merge_patch(&mut doc, &json!({"a": {"bb": {"ccc": null}}}));
+/// assert_eq!(doc, json!({"a": {"bb": {}}}));
+/// ```
+pub fn merge_patch(target: &mut Value, patch: &Value) {
+    // Each pending pair is a target slot and the object patch to merge into it.
+    let mut pending: Vec<(&mut Value, &Map<String, Value>)> = Vec::new();
+    match patch {
+        Value::Object(patch) => pending.push((target, patch)),
+        other => {
+            drop_deep(std::mem::replace(target, clone_deep(other)));
+            return;
+        }
+    }
+    while let Some((target, patch)) = pending.pop() {
+        if !target.is_object() {
+            drop_deep(std::mem::replace(target, Value::Object(Map::new())));
+        }
+        let Value::Object(map) = target else {
+            unreachable!("made an object just above")
+        };
+        for (name, value) in patch {
+            match value {
+                Value::Null => {
+                    if let Some(old) = map.remove(name) {
+                        drop_deep(old);
+                    }
+                }
+                // Merged below, once no other borrow of `map` is live.
+                Value::Object(_) => {
+                    map.entry(name.clone()).or_insert(Value::Null);
+                }
+                other => {
+                    if let Some(old) = map.insert(name.clone(), clone_deep(other)) {
+                        drop_deep(old);
+                    }
+                }
+            }
+        }
+        for (name, slot) in map.iter_mut() {
+            if let Some(Value::Object(inner)) = patch.get(name) {
+                pending.push((slot, inner));
+            }
+        }
+    }
+}
+
+/// What [`update_claims`] enforces besides RFC 7396: reserved names, a size budget, a nesting limit.
+///
+/// By default the budget is the tightest one the policy's profiles state, counted in their unit, and the
+/// nesting limit is [`DEFAULT_MAX_DEPTH`].
+///
+/// ```
+/// use claims_core::{Budget, Profile, ReservedNames, UpdatePolicy};
+///
+/// let stytch = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::STYTCH]));
+/// assert_eq!(stytch.budgets(), [Some(Budget::bytes(4096)), None]);
+///
+/// let own = UpdatePolicy::new(ReservedNames::RFC7519).with_budget(Budget::bytes(512)).with_max_depth(8);
+/// assert_eq!(own.budgets(), [Some(Budget::bytes(512)), None]);
+/// assert_eq!(own.max_depth(), 8);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UpdatePolicy<'a> {
+    reserved: ReservedNames<'a>,
+    bytes: Option<Budget>,
+    utf16_units: Option<Budget>,
+    max_depth: usize,
+}
+
+impl Default for UpdatePolicy<'_> {
+    fn default() -> Self {
+        UpdatePolicy::new(ReservedNames::RFC7519)
+    }
+}
+
+impl<'a> UpdatePolicy<'a> {
+    /// A policy refusing the names `reserved` reserves, with its profiles' budgets.
+    ///
+    /// ```
+    /// # use claims_core::{Budget, Profile, ReservedNames, UpdatePolicy};
+    /// let firebase = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::FIREBASE]));
+    /// assert_eq!(firebase.budgets(), [None, Some(Budget::utf16_units(1000))]);
+    /// ```
+    pub const fn new(reserved: ReservedNames<'a>) -> Self {
+        let (bytes, utf16_units) = reserved.budgets();
+        UpdatePolicy {
+            reserved,
+            bytes,
+            utf16_units,
+            max_depth: DEFAULT_MAX_DEPTH,
+        }
+    }
+
+    /// This policy with `budget` in place of the budget of the same unit.
+    ///
+    /// ```
+    /// # use claims_core::{Budget, Profile, ReservedNames, UpdatePolicy};
+    /// let clerk = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])).with_budget(Budget::bytes(900));
+    /// assert_eq!(clerk.budgets()[0], Some(Budget::bytes(900)));
+    /// ```
+    #[must_use]
+    pub const fn with_budget(mut self, budget: Budget) -> Self {
+        match budget.unit {
+            SizeUnit::Utf16Units => self.utf16_units = Some(budget),
+            _ => self.bytes = Some(budget),
+        }
+        self
+    }
+
+    /// This policy without any size budget.
+    ///
+    /// ```
+    /// # use claims_core::{Profile, ReservedNames, UpdatePolicy};
+    /// let p = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])).without_budgets();
+    /// assert_eq!(p.budgets(), [None, None]);
+    /// ```
+    #[must_use]
+    pub const fn without_budgets(self) -> Self {
+        UpdatePolicy {
+            bytes: None,
+            utf16_units: None,
+            ..self
+        }
+    }
+
+    /// This policy with another nesting limit for patches (depth 1 is a flat object).
+    ///
+    /// ```
+    /// # use claims_core::UpdatePolicy;
+    /// assert_eq!(UpdatePolicy::default().with_max_depth(4).max_depth(), 4);
+    /// ```
+    #[must_use]
+    pub const fn with_max_depth(self, max_depth: usize) -> Self {
+        UpdatePolicy { max_depth, ..self }
+    }
+
+    /// The reserved-name policy.
+    ///
+    /// ```
+    /// # use claims_core::{ReservedNames, UpdatePolicy};
+    /// assert_eq!(UpdatePolicy::default().reserved(), ReservedNames::RFC7519);
+    /// ```
+    pub const fn reserved(&self) -> ReservedNames<'a> {
+        self.reserved
+    }
+
+    /// The budgets enforced: `[bytes, utf16_units]`.
+    ///
+    /// ```
+    /// # use claims_core::UpdatePolicy;
+    /// assert_eq!(UpdatePolicy::default().budgets(), [None, None]);
+    /// ```
+    pub const fn budgets(&self) -> [Option<Budget>; 2] {
+        [self.bytes, self.utf16_units]
+    }
+
+    /// The nesting limit.
+    ///
+    /// ```
+    /// # use claims_core::{UpdatePolicy, DEFAULT_MAX_DEPTH};
+    /// assert_eq!(UpdatePolicy::default().max_depth(), DEFAULT_MAX_DEPTH);
+    /// ```
+    pub const fn max_depth(&self) -> usize {
+        self.max_depth
+    }
+
+    /// Checks a whole custom-claims object against this policy's size budgets.
+    pub(crate) fn check_size(&self, size: JsonSize) -> Result<(), ClaimsError> {
+        for budget in self.budgets().into_iter().flatten() {
+            size.check(BudgetKind::CustomClaims, budget)?;
+        }
+        Ok(())
+    }
+}
+
+/// Applies an RFC 7396 `patch` to custom `claims` if, and only if, the result passes `policy`; otherwise
+/// returns why and leaves `claims` exactly as it was.
+///
+/// Refused: a patch that is not an object ([`ClaimsError::NotAnObject`]); one nested deeper than the
+/// policy allows ([`ClaimsError::TooDeep`]); a result holding reserved names ([`ClaimsError::Reserved`],
+/// listing every one); a result over a budget ([`ClaimsError::OverBudget`] with the size and the budget).
+///
+/// Only the members the patch touches are copied; the result's size is computed from the old size and the
+/// sizes of the changed members, exactly.
+///
+/// ```
+/// use claims_core::{update_claims, Budget, BudgetKind, ClaimsError, UpdatePolicy};
+/// use serde_json::json;
+///
+/// let mut claims = json!({"key_1": 1, "key_2": 2}).as_object().unwrap().clone();
+/// let policy = UpdatePolicy::default().with_budget(Budget::bytes(24));
+///
+/// update_claims(&mut claims, &json!({"key_1": null}), &policy)?;
+/// assert_eq!(serde_json::Value::Object(claims.clone()), json!({"key_2": 2}));
+///
+/// let err = update_claims(&mut claims, &json!({"key_3": "a long value"}), &policy).unwrap_err();
+/// assert_eq!(err, ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 34, budget: Budget::bytes(24) });
+/// assert_eq!(serde_json::Value::Object(claims), json!({"key_2": 2}));
+/// # Ok::<(), ClaimsError>(())
+/// ```
+pub fn update_claims(
+    claims: &mut Map<String, Value>,
+    patch: &Value,
+    policy: &UpdatePolicy<'_>,
+) -> Result<(), ClaimsError> {
+    let patch = expect_object(patch, "patch")?;
+    if depth_exceeds(patch, policy.max_depth) {
+        return Err(ClaimsError::TooDeep {
+            what: "patch",
+            limit: policy.max_depth,
+        });
+    }
+
+    // The new value of every member the patch touches (`None`: removed), computed on copies.
+    let mut changes: Vec<(&String, Option<Value>)> = Vec::with_capacity(patch.len());
+    for (name, value) in patch {
+        let new = match value {
+            Value::Null => None,
+            Value::Object(_) => {
+                let mut slot = claims.get(name).map_or(Value::Null, clone_deep);
+                merge_patch(&mut slot, value);
+                Some(slot)
+            }
+            other => Some(clone_deep(other)),
+        };
+        changes.push((name, new));
+    }
+
+    let result = check_changes(claims, &changes, policy);
+    if result.is_ok() {
+        for (name, new) in changes {
+            let old = match new {
+                Some(value) => claims.insert(name.clone(), value),
+                None => claims.remove(name),
+            };
+            if let Some(old) = old {
+                drop_deep(old);
+            }
+        }
+    } else {
+        for (_, new) in changes {
+            if let Some(value) = new {
+                drop_deep(value);
+            }
+        }
+    }
+    result
+}
+
+/// Checks the claims that `changes` would produce, without producing them.
+fn check_changes(
+    claims: &Map<String, Value>,
+    changes: &[(&String, Option<Value>)],
+    policy: &UpdatePolicy<'_>,
+) -> Result<(), ClaimsError> {
+    let changed = |name: &str| changes.iter().any(|(n, _)| n.as_str() == name);
+    let mut names: Vec<&str> = claims
+        .keys()
+        .map(String::as_str)
+        .filter(|name| !changed(name))
+        .chain(changes.iter().filter(|(_, new)| new.is_some()).map(|(n, _)| n.as_str()))
+        .collect();
+    names.sort_unstable();
+    crate::check_reserved(names.iter().copied(), &policy.reserved)?;
+
+    if policy.bytes.is_some() || policy.utf16_units.is_some() {
+        let mut size = JsonSize::default();
+        let mut members = 0usize;
+        let mut add = |member: JsonSize| {
+            size.bytes += member.bytes;
+            size.utf16_units += member.utf16_units;
+            members += 1;
+        };
+        for (name, value) in claims.iter().filter(|(name, _)| !changed(name)) {
+            add(member_size(name, value));
+        }
+        for (name, value) in changes.iter().filter_map(|(n, v)| v.as_ref().map(|v| (n, v))) {
+            add(member_size(name, value));
+        }
+        let punctuation = 2 + members.saturating_sub(1);
+        size.bytes += punctuation;
+        size.utf16_units += punctuation;
+        policy.check_size(size)?;
+    }
+    Ok(())
+}
+
+/// Whether `object` (depth 1) holds a container nested deeper than `limit` levels.
+fn depth_exceeds(object: &Map<String, Value>, limit: usize) -> bool {
+    if limit == 0 {
+        return true;
+    }
+    let mut stack: Vec<(&Value, usize)> = object.values().map(|v| (v, 2)).collect();
+    while let Some((value, depth)) = stack.pop() {
+        match value {
+            Value::Array(_) | Value::Object(_) if depth > limit => return true,
+            Value::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|v| (v, depth + 1))),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A deep copy of `value` made without recursion.
+pub(crate) fn clone_deep(value: &Value) -> Value {
+    enum Frame<'v> {
+        Array(std::slice::Iter<'v, Value>, Vec<Value>),
+        Object(serde_json::map::Iter<'v>, Map<String, Value>, String),
+    }
+    // Starts copying `value`: a scalar or empty container is done at once, a container gets a frame.
+    fn start<'v>(value: &'v Value, stack: &mut Vec<Frame<'v>>) -> Option<Value> {
+        match value {
+            Value::Array(items) if !items.is_empty() => {
+                stack.push(Frame::Array(items.iter(), Vec::with_capacity(items.len())));
+                None
+            }
+            Value::Object(map) if !map.is_empty() => {
+                stack.push(Frame::Object(map.iter(), Map::new(), String::new()));
+                None
+            }
+            other => Some(other.clone()), // scalars and empty containers: no recursion
+        }
+    }
+
+    let mut stack = Vec::new();
+    let mut done = start(value, &mut stack);
+    loop {
+        if let Some(copy) = done.take() {
+            match stack.last_mut() {
+                None => return copy,
+                Some(Frame::Array(_, items)) => items.push(copy),
+                Some(Frame::Object(_, map, key)) => {
+                    map.insert(std::mem::take(key), copy);
+                }
+            }
+        }
+        let next = match stack.last_mut() {
+            None => return Value::Null, // unreachable: `start` on an empty stack returned a value
+            Some(Frame::Array(iter, _)) => iter.next(),
+            Some(Frame::Object(iter, _, key)) => iter.next().map(|(k, v)| {
+                key.clone_from(k);
+                v
+            }),
+        };
+        done = match next {
+            Some(child) => start(child, &mut stack),
+            None => match stack.pop() {
+                Some(Frame::Array(_, items)) => Some(Value::Array(items)),
+                Some(Frame::Object(_, map, _)) => Some(Value::Object(map)),
+                None => None,
+            },
+        };
+    }
+}
+
+/// Drops `value` without recursion (serde_json's own drop recurses once per level).
+///
+/// Use it for values that may be nested deeper than the stack allows, e.g. a hostile patch:
+///
+/// ```
+/// let mut deep = serde_json::Value::Null;
+/// for _ in 0..100_000 {
+///     deep = serde_json::Value::Array(vec![deep]);
+/// }
+/// claims_core::drop_deep(deep);
+/// ```
+pub fn drop_deep(value: Value) {
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+}
+
+/// Size of a value as a whole object's JSON, for tests.
+#[cfg(test)]
+fn object_size(map: &Map<String, Value>) -> JsonSize {
+    value_json_size(&Value::Object(map.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Profile;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn obj(v: Value) -> Map<String, Value> {
+        match v {
+            Value::Object(m) => m,
+            other => panic!("not an object: {other}"),
+        }
+    }
+
+    /// A value nested `depth` levels deep: {"a":{"a":...{"a":1}}}.
+    fn deep_object(depth: usize) -> Value {
+        let mut value = json!(1);
+        for _ in 0..depth {
+            let mut map = Map::new();
+            map.insert("a".into(), value);
+            value = Value::Object(map);
+        }
+        value
+    }
+
+    #[test]
+    fn rfc_appendix_a_spot_checks() {
+        let cases = [
+            (json!({"a": "b"}), json!({"a": "c"}), json!({"a": "c"})),
+            (json!({"a": ["b"]}), json!({"a": "c"}), json!({"a": "c"})),
+            (json!({"a": [{"b": "c"}]}), json!({"a": [1]}), json!({"a": [1]})),
+            (json!(["a", "b"]), json!(["c", "d"]), json!(["c", "d"])),
+            (json!({"a": "b"}), json!(["c"]), json!(["c"])),
+            (json!({"a": "foo"}), json!(null), json!(null)),
+            (json!({"e": null}), json!({"a": 1}), json!({"e": null, "a": 1})),
+            (json!({}), json!({"a": {"bb": {"ccc": null}}}), json!({"a": {"bb": {}}})),
+        ];
+        for (mut target, patch, expected) in cases {
+            merge_patch(&mut target, &patch);
+            assert_eq!(target, expected, "patch {patch}");
+        }
+    }
+
+    #[test]
+    fn deep_patch_merges_without_overflow_and_is_refused_by_policy() {
+        let depth = 100_000;
+        let patch = deep_object(depth);
+        let mut target = json!({"keep": true});
+        merge_patch(&mut target, &patch);
+        // {"a":<depth-1 levels>,"keep":true}
+        assert_eq!(value_json_size(&patch).bytes, 6 * depth + 1);
+        assert_eq!(value_json_size(&target).bytes, 6 * depth + 13);
+        let copy = clone_deep(&target);
+        drop_deep(target);
+
+        let mut claims = obj(json!({"plan": "free"}));
+        let err = update_claims(&mut claims, &patch, &UpdatePolicy::default()).unwrap_err();
+        assert_eq!(err, ClaimsError::TooDeep { what: "patch", limit: 128 });
+        assert_eq!(Value::Object(claims.clone()), json!({"plan": "free"}));
+
+        // With the depth limit lifted, the budget refuses it instead, measured exactly and without recursion.
+        let lifted = UpdatePolicy::default().with_max_depth(usize::MAX).with_budget(Budget::bytes(4096));
+        let err = update_claims(&mut claims, &patch, &lifted).unwrap_err();
+        let expected = 6 * depth + 15; // {"a":<depth-1 levels>,"plan":"free"}
+        assert_eq!(
+            err,
+            ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: expected, budget: Budget::bytes(4096) }
+        );
+        assert_eq!(Value::Object(claims), json!({"plan": "free"}));
+        drop_deep(patch);
+        drop_deep(copy);
+    }
+
+    #[test]
+    fn depth_limit_counts_levels() {
+        let flat = obj(json!({"a": 1}));
+        assert!(!depth_exceeds(&flat, 1));
+        assert!(depth_exceeds(&flat, 0));
+        let two = obj(json!({"a": {"b": 1}}));
+        assert!(!depth_exceeds(&two, 2));
+        assert!(depth_exceeds(&two, 1));
+        let arr = obj(json!({"a": [[1]]}));
+        assert!(!depth_exceeds(&arr, 3));
+        assert!(depth_exceeds(&arr, 2));
+        let empty = obj(json!({"a": {}}));
+        assert!(!depth_exceeds(&empty, 2));
+    }
+
+    #[test]
+    fn reserved_names_are_all_listed_and_nothing_changes() {
+        let mut claims = obj(json!({"plan": "free"}));
+        let policy = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::STYTCH]));
+        let patch = json!({"sub": "u", "plan": "pro", "https://stytch.com/session": {}, "iat": 1});
+        let err = update_claims(&mut claims, &patch, &policy).unwrap_err();
+        let ClaimsError::Reserved { claims: hits } = err else {
+            panic!("expected Reserved, got {err:?}")
+        };
+        let names: Vec<&str> = hits.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["https://stytch.com/session", "iat", "sub"]);
+        assert_eq!(Value::Object(claims), json!({"plan": "free"}));
+    }
+
+    #[test]
+    fn deleting_a_reserved_name_is_allowed() {
+        let mut claims = obj(json!({"plan": "free"}));
+        update_claims(&mut claims, &json!({"sub": null}), &UpdatePolicy::default()).unwrap();
+        assert_eq!(Value::Object(claims), json!({"plan": "free"}));
+    }
+
+    #[test]
+    fn non_object_patch_is_refused() {
+        let mut claims = obj(json!({"plan": "free"}));
+        for (patch, found) in [(json!(null), "null"), (json!([1]), "array"), (json!("x"), "string")] {
+            assert_eq!(
+                update_claims(&mut claims, &patch, &UpdatePolicy::default()),
+                Err(ClaimsError::NotAnObject { what: "patch", found })
+            );
+        }
+        assert_eq!(Value::Object(claims), json!({"plan": "free"}));
+    }
+
+    #[test]
+    fn utf16_budget_counts_units() {
+        let policy = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::FIREBASE]));
+        let mut claims = Map::new();
+        // {"n":"😀😀..."} : 8 bytes of punctuation and name, 2 units per emoji
+        let s = "😀".repeat(496);
+        update_claims(&mut claims, &json!({ "n": s }), &policy).unwrap();
+        assert_eq!(object_size(&claims), JsonSize { bytes: 8 + 4 * 496, utf16_units: 1000 });
+        let err = update_claims(&mut claims, &json!({"m": 1}), &policy).unwrap_err();
+        assert_eq!(
+            err,
+            ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 1006, budget: Budget::utf16_units(1000) }
+        );
+    }
+
+    fn arb_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i32>().prop_map(Value::from),
+            "[a-c]{0,3}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-d]", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn arb_object() -> impl Strategy<Value = Map<String, Value>> {
+        prop::collection::btree_map("[a-d]", arb_json(), 0..5).prop_map(|m| m.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn merge_twice_is_merge_once(mut target in arb_json(), patch in arb_json()) {
+            merge_patch(&mut target, &patch);
+            let once = target.clone();
+            merge_patch(&mut target, &patch);
+            prop_assert_eq!(target, once);
+        }
+
+        #[test]
+        fn clone_deep_equals_clone(value in arb_json()) {
+            prop_assert_eq!(clone_deep(&value), value);
+        }
+
+        #[test]
+        fn update_is_merge_or_nothing(claims in arb_object(), patch in arb_object(), limit in 0usize..120) {
+            let policy = UpdatePolicy::new(ReservedNames::NONE.with_names(&["d"])).with_budget(Budget::bytes(limit));
+            let mut updated = claims.clone();
+            let mut merged = Value::Object(claims.clone());
+            merge_patch(&mut merged, &Value::Object(patch.clone()));
+            let merged = obj(merged);
+            match update_claims(&mut updated, &Value::Object(patch), &policy) {
+                Ok(()) => {
+                    prop_assert_eq!(&updated, &merged);
+                    prop_assert!(!merged.contains_key("d"));
+                    prop_assert!(object_size(&merged).bytes <= limit);
+                }
+                Err(err) => {
+                    prop_assert_eq!(&updated, &claims);
+                    match err {
+                        ClaimsError::Reserved { claims: hits } => {
+                            prop_assert_eq!(hits.len(), 1);
+                            prop_assert!(merged.contains_key("d"));
+                        }
+                        ClaimsError::OverBudget { size, .. } => {
+                            prop_assert_eq!(size, object_size(&merged).bytes);
+                            prop_assert!(size > limit);
+                        }
+                        other => prop_assert!(false, "unexpected {other:?}"),
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,408 @@
+//! [`SizeReport`]: where the bytes of a session token go, claim by claim.
+
+use std::fmt;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::claims::expect_object;
+use crate::size::{base64url_len, jwt_len, max_payload_len, member_size, CookieSpec, JsonSize, SignatureAlg};
+use crate::{Budget, ClaimsError, ReservedNames};
+
+/// One top-level claim's share of a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimSize {
+    /// The claim name.
+    pub name: String,
+    /// Whether it is a custom claim (not reserved by the report's policy) and so counts against the budget.
+    pub custom: bool,
+    /// Its bytes in the payload JSON: `"name":value`, plus the `,` before it unless it comes first.
+    pub json: JsonSize,
+    /// Its characters in the base64url payload segment of the token. Base64 packs 3 bytes into 4
+    /// characters, so a claim's share is taken over its byte range; the shares add up to the segment.
+    pub token_chars: usize,
+}
+
+/// The figures of a whole token, when the report knows its header, algorithm and cookie.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TokenFigures {
+    header_bytes: usize,
+    alg: SignatureAlg,
+    token_len: usize,
+    cookie: CookieSpec,
+    cookie_len: usize,
+}
+
+/// Where the bytes of a session token go: each top-level claim's bytes in the payload and in the token,
+/// its share of the custom-claims budget, the totals and the headroom.
+///
+/// All figures are exact: the payload total equals `serde_json::to_vec(payload).len()`, and with a token
+/// layout the token length equals that of the token a signer produces for these claims in this order.
+///
+/// ```
+/// use claims_core::size::{CookieSpec, SignatureAlg};
+/// use claims_core::{Budget, Profile, ReservedNames, SizeReport};
+/// use serde_json::json;
+///
+/// let payload = json!({
+///     "sub": "user_2abc", "exp": 1700000300, "iat": 1700000000,
+///     "fullName": "Ada Lovelace", "roles": ["admin", "billing"],
+/// });
+/// let clerk = ReservedNames::from_profiles(&[&Profile::CLERK]);
+/// let report = SizeReport::from_claims(&payload, &clerk)?
+///     .with_token(45, SignatureAlg::Rsa { modulus_bits: 2048 }, CookieSpec::session());
+///
+/// assert_eq!(report.payload().bytes, serde_json::to_vec(&payload)?.len());
+/// assert_eq!(report.custom().bytes, r#"{"fullName":"Ada Lovelace","roles":["admin","billing"]}"#.len());
+/// assert_eq!(report.budget(), Some(Budget::bytes(1200)));
+/// assert_eq!(report.headroom(), Some(1200 - 55));
+/// assert_eq!(report.token_len(), Some(60 + 1 + 134 + 1 + 342));
+/// assert_eq!(report.cookie_len(), Some(10 + 538));
+/// println!("{report}");
+/// # Ok::<(), claims_core::ClaimsError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SizeReport {
+    claims: Vec<ClaimSize>,
+    payload: JsonSize,
+    custom: JsonSize,
+    budget: Option<Budget>,
+    token: Option<TokenFigures>,
+}
+
+impl SizeReport {
+    /// Measures `payload`, counting as custom every claim that `reserved` does not reserve (Stytch's
+    /// definition of custom claims), with the tightest budget of `reserved`'s profiles (bytes first).
+    ///
+    /// ```
+    /// use claims_core::{ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::new(payload.as_object().unwrap(), &ReservedNames::RFC7519);
+    /// assert_eq!(report.claims().len(), 2);
+    /// assert_eq!(report.custom().bytes, r#"{"plan":"pro"}"#.len());
+    /// assert_eq!(report.budget(), None);
+    /// ```
+    pub fn new(payload: &Map<String, Value>, reserved: &ReservedNames<'_>) -> Self {
+        let mut claims = Vec::with_capacity(payload.len());
+        let mut offset = 1; // after `{`
+        let mut custom = JsonSize::default();
+        let mut customs = 0usize;
+        for (i, (name, value)) in payload.iter().enumerate() {
+            let mut json = member_size(name, value);
+            let is_custom = reserved.check(name).is_none();
+            if is_custom {
+                custom.bytes += json.bytes;
+                custom.utf16_units += json.utf16_units;
+                customs += 1;
+            }
+            if i > 0 {
+                json.bytes += 1;
+                json.utf16_units += 1;
+            }
+            let token_chars = base64url_len(offset + json.bytes) - base64url_len(offset);
+            offset += json.bytes;
+            claims.push(ClaimSize {
+                name: name.clone(),
+                custom: is_custom,
+                json,
+                token_chars,
+            });
+        }
+        let punctuation = |n: usize| 2 + n.saturating_sub(1);
+        let payload_size = JsonSize {
+            bytes: offset + 1,
+            utf16_units: claims.iter().map(|c| c.json.utf16_units).sum::<usize>() + 2,
+        };
+        custom.bytes += punctuation(customs);
+        custom.utf16_units += punctuation(customs);
+        let (bytes, units) = reserved.budgets();
+        SizeReport {
+            claims,
+            payload: payload_size,
+            custom,
+            budget: bytes.or(units),
+            token: None,
+        }
+    }
+
+    /// Serializes `claims` (an object: a whole payload, or the custom claims alone) and measures it as
+    /// [`SizeReport::new`] does.
+    ///
+    /// ```
+    /// use claims_core::{ClaimsError, ReservedNames, SizeReport};
+    /// let err = SizeReport::from_claims(&[1, 2], &ReservedNames::RFC7519).unwrap_err();
+    /// assert_eq!(err, ClaimsError::NotAnObject { what: "claims", found: "array" });
+    /// ```
+    pub fn from_claims<T: Serialize + ?Sized>(claims: &T, reserved: &ReservedNames<'_>) -> Result<Self, ClaimsError> {
+        let value = serde_json::to_value(claims)?;
+        let report = SizeReport::new(expect_object(&value, "claims")?, reserved);
+        crate::drop_deep(value);
+        Ok(report)
+    }
+
+    /// This report measured against `budget` instead of the profiles' budget.
+    ///
+    /// ```
+    /// # use claims_core::{Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?.with_budget(Budget::bytes(100));
+    /// assert_eq!(report.headroom(), Some(100 - 14));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
+    #[must_use]
+    pub fn with_budget(self, budget: Budget) -> Self {
+        SizeReport {
+            budget: Some(budget),
+            ..self
+        }
+    }
+
+    /// This report with the whole token figured in: a header of `header_json_len` bytes of JSON, the
+    /// signature of `alg`, and the cookie that carries it.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"sub": "u"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.token_len(), Some(48 + 1 + 14 + 1 + 43));
+    /// assert_eq!(report.cookie_headroom(), Some(4096 - 2 - 107));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
+    #[must_use]
+    pub fn with_token(self, header_json_len: usize, alg: SignatureAlg, cookie: CookieSpec) -> Self {
+        let token_len = jwt_len(header_json_len, self.payload.bytes, alg);
+        let cookie_len = cookie.len_for(token_len);
+        SizeReport {
+            token: Some(TokenFigures {
+                header_bytes: header_json_len,
+                alg,
+                token_len,
+                cookie,
+                cookie_len,
+            }),
+            ..self
+        }
+    }
+
+    /// Every top-level claim, in payload order.
+    pub fn claims(&self) -> &[ClaimSize] {
+        &self.claims
+    }
+
+    /// The size of the whole payload's compact JSON.
+    pub fn payload(&self) -> JsonSize {
+        self.payload
+    }
+
+    /// The size of the custom claims alone, as one compact JSON object.
+    pub fn custom(&self) -> JsonSize {
+        self.custom
+    }
+
+    /// The custom-claims budget measured against, if any.
+    pub fn budget(&self) -> Option<Budget> {
+        self.budget
+    }
+
+    /// Budget left for custom claims, in the budget's unit; negative when over.
+    pub fn headroom(&self) -> Option<isize> {
+        self.budget.map(|b| signed_diff(b.limit, self.custom.in_unit(b.unit)))
+    }
+
+    /// Characters of the whole token, with [`SizeReport::with_token`].
+    pub fn token_len(&self) -> Option<usize> {
+        self.token.as_ref().map(|t| t.token_len)
+    }
+
+    /// Bytes of the cookie carrying the token, with [`SizeReport::with_token`].
+    pub fn cookie_len(&self) -> Option<usize> {
+        self.token.as_ref().map(|t| t.cookie_len)
+    }
+
+    /// Bytes left under the cookie limit; negative when the browser would drop the cookie.
+    pub fn cookie_headroom(&self) -> Option<isize> {
+        self.token
+            .as_ref()
+            .map(|t| signed_diff(t.cookie.limit(), t.cookie_len))
+    }
+
+    /// The largest payload JSON, in bytes, that still fits the cookie with this header and algorithm.
+    pub fn max_payload_len(&self) -> Option<usize> {
+        let t = self.token.as_ref()?;
+        max_payload_len(&t.cookie, t.header_bytes, t.alg)
+    }
+
+    /// `Ok` when the custom claims fit the budget and the token fits the cookie; otherwise the first
+    /// [`ClaimsError::OverBudget`].
+    ///
+    /// ```
+    /// # use claims_core::{Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?;
+    /// assert!(report.clone().with_budget(Budget::bytes(14)).check().is_ok());
+    /// assert!(report.with_budget(Budget::bytes(13)).check().is_err());
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
+    pub fn check(&self) -> Result<(), ClaimsError> {
+        if let Some(budget) = self.budget {
+            self.custom.check(crate::BudgetKind::CustomClaims, budget)?;
+        }
+        if let Some(t) = &self.token {
+            t.cookie.check(t.token_len)?;
+        }
+        Ok(())
+    }
+}
+
+fn signed_diff(limit: usize, used: usize) -> isize {
+    if limit >= used {
+        isize::try_from(limit - used).unwrap_or(isize::MAX)
+    } else {
+        isize::try_from(used - limit).map_or(isize::MIN, |over| -over)
+    }
+}
+
+const BAR_WIDTH: usize = 20;
+const NAME_WIDTH: usize = 28;
+
+fn short_name(name: &str) -> String {
+    if name.chars().count() <= NAME_WIDTH {
+        name.to_owned()
+    } else {
+        let mut short: String = name.chars().take(NAME_WIDTH - 1).collect();
+        short.push('…');
+        short
+    }
+}
+
+impl fmt::Display for SizeReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let width = self
+            .claims
+            .iter()
+            .map(|c| short_name(&c.name).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max("custom claims".len());
+        let budget_head = match self.budget {
+            Some(b) => format!("share of {b}"),
+            None => "share".to_owned(),
+        };
+        writeln!(f, "{:<width$}  {:>6}  {:>6}  {budget_head}", "claim", "JSON", "token")?;
+        for claim in &self.claims {
+            write!(
+                f,
+                "{:<width$}  {:>6}  {:>6}  ",
+                short_name(&claim.name),
+                claim.json.bytes,
+                claim.token_chars
+            )?;
+            match (claim.custom, self.budget) {
+                (false, _) => write!(f, "(provider claim)")?,
+                (true, None) => write!(f, "custom")?,
+                (true, Some(b)) => {
+                    let used = claim.json.in_unit(b.unit);
+                    #[allow(clippy::cast_precision_loss)] // a percentage for people to read
+                    let share = used as f64 * 100.0 / b.limit.max(1) as f64;
+                    let cells = (used * BAR_WIDTH).div_ceil(b.limit.max(1)).min(BAR_WIDTH);
+                    write!(f, "{share:>5.1}% {}", "█".repeat(cells))?;
+                }
+            }
+            writeln!(f)?;
+        }
+        let braces = 2;
+        let brace_chars = base64url_len(self.payload.bytes) - self.claims.iter().map(|c| c.token_chars).sum::<usize>();
+        writeln!(f, "{:<width$}  {braces:>6}  {brace_chars:>6}", "{ }")?;
+        writeln!(
+            f,
+            "{:<width$}  {:>6}  {:>6}  bytes of JSON, characters of base64url",
+            "payload",
+            self.payload.bytes,
+            base64url_len(self.payload.bytes)
+        )?;
+        write!(f, "{:<width$}  {:>6}", "custom claims", self.custom.bytes)?;
+        match self.budget {
+            Some(b) => {
+                let used = self.custom.in_unit(b.unit);
+                let left = signed_diff(b.limit, used);
+                if left >= 0 {
+                    writeln!(f, "          {used} of {b} used, {left} left")?;
+                } else {
+                    writeln!(f, "          {used} of {b} used: OVER BUDGET by {}", -left)?;
+                }
+            }
+            None => writeln!(f, "          no budget")?,
+        }
+        if let Some(t) = &self.token {
+            writeln!(
+                f,
+                "token: {} chars = header {} + payload {} + signature {} ({}) + 2 dots",
+                t.token_len,
+                base64url_len(t.header_bytes),
+                base64url_len(self.payload.bytes),
+                t.alg.signature_b64_len(),
+                t.alg
+            )?;
+            let left = signed_diff(t.cookie.limit(), t.cookie_len);
+            write!(f, "cookie `{}`: {} of {} bytes", t.cookie.name(), t.cookie_len, t.cookie.limit())?;
+            if left >= 0 {
+                write!(f, ", {left} left")?;
+            } else {
+                write!(f, ": OVER THE LIMIT by {} (a browser drops it silently)", -left)?;
+            }
+            if let Some(max) = max_payload_len(&t.cookie, t.header_bytes, t.alg) {
+                write!(f, "; the payload may hold at most {max} bytes of JSON")?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Profile;
+    use serde_json::json;
+
+    #[test]
+    fn claim_shares_add_up_exactly() {
+        let payload = json!({"a": 1, "bb": "x", "ccc": [1, 2, 3], "sub": "user_1"});
+        let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519).unwrap();
+        let text = serde_json::to_string(&payload).unwrap();
+        let bytes: usize = report.claims().iter().map(|c| c.json.bytes).sum();
+        assert_eq!(bytes + 2, text.len());
+        assert_eq!(report.payload().bytes, text.len());
+        let chars: usize = report.claims().iter().map(|c| c.token_chars).sum();
+        assert!(chars <= base64url_len(text.len()));
+        let by_name: Vec<(&str, usize, bool)> =
+            report.claims().iter().map(|c| (c.name.as_str(), c.json.bytes, c.custom)).collect();
+        assert_eq!(by_name, [("a", 5, true), ("bb", 9, true), ("ccc", 16, true), ("sub", 15, false)]);
+        assert_eq!(report.custom().bytes, r#"{"a":1,"bb":"x","ccc":[1,2,3]}"#.len());
+    }
+
+    #[test]
+    fn display_is_aligned_and_flags_overflow() {
+        let payload = json!({"sub": "u", "note": "x".repeat(40)});
+        let report = SizeReport::from_claims(&payload, &ReservedNames::from_profiles(&[&Profile::CLERK]))
+            .unwrap()
+            .with_budget(Budget::bytes(40))
+            .with_token(20, SignatureAlg::Hs256, CookieSpec::new("s").with_limit(100));
+        let text = report.to_string();
+        let expected = "\
+claim             JSON   token  share of 40 bytes
+note                49      66  122.5% ████████████████████
+sub                 10      13  (provider claim)
+{ }                  2       1
+payload             61      82  bytes of JSON, characters of base64url
+custom claims       51          51 of 40 bytes used: OVER BUDGET by 11
+token: 153 chars = header 27 + payload 82 + signature 43 (HS256) + 2 dots
+cookie `s`: 155 of 100 bytes: OVER THE LIMIT by 55; the payload may hold at most 19 bytes of JSON
+";
+        assert_eq!(text, expected);
+        assert!(report.check().is_err());
+        assert_eq!(report.headroom(), Some(-11));
+        assert_eq!(report.cookie_headroom(), Some(-55));
+    }
+}

@@ -1,0 +1,597 @@
+//! Exact size accounting: compact JSON, base64url, compact JWS, cookie.
+//!
+//! Every function here computes the size a value *will* have, byte for byte, without building it:
+//! [`json_size`] agrees with `serde_json::to_vec(value).len()`, [`jwt_len`] with the length of the token
+//! a signer produces, [`CookieSpec::len_for`] with what a browser counts against its 4,096-byte limit.
+//!
+//! ```
+//! use claims_core::size::{base64url_len, json_len, jwt_len, max_payload_len, CookieSpec, SignatureAlg};
+//!
+//! // PROVIDERS.md's worked example: Clerk's RS256 header with a 27-char kid, a 2048-bit key, `__session`.
+//! let header = r#"{"alg":"RS256","kid":"ins_2abcdefghijklmnopqrstuvwxy","typ":"JWT"}"#;
+//! assert_eq!(header.len(), 68);
+//! assert_eq!(base64url_len(68), 91);
+//! let rs256 = SignatureAlg::Rsa { modulus_bits: 2048 };
+//! let cookie = CookieSpec::session();
+//! assert_eq!(max_payload_len(&cookie, header.len(), rs256), Some(2738));
+//!
+//! let payload = serde_json::json!({"sub": "user_1", "exp": 1700000000});
+//! let payload_len = json_len(&payload)?;
+//! assert_eq!(payload_len, serde_json::to_vec(&payload)?.len());
+//! assert_eq!(cookie.len_for(jwt_len(header.len(), payload_len, rs256)), 10 + 91 + 1 + 48 + 1 + 342);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::borrow::Cow;
+use std::io;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{Budget, BudgetKind, ClaimsError, SizeUnit};
+
+/// The size of a compact JSON text in both units providers count in.
+///
+/// ```
+/// use claims_core::size::json_size;
+/// let size = json_size("😀")?; // "😀": 2 quotes + 4 bytes, 2 quotes + 2 UTF-16 units
+/// assert_eq!((size.bytes, size.utf16_units), (6, 4));
+/// # Ok::<(), claims_core::ClaimsError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct JsonSize {
+    /// UTF-8 bytes, what `serde_json::to_vec(..).len()` returns.
+    pub bytes: usize,
+    /// UTF-16 code units, what JavaScript's `JSON.stringify(..).length` returns for the same text.
+    pub utf16_units: usize,
+}
+
+impl JsonSize {
+    /// The size in `unit`.
+    ///
+    /// ```
+    /// # use claims_core::{size::JsonSize, SizeUnit};
+    /// let size = JsonSize { bytes: 10, utf16_units: 8 };
+    /// assert_eq!(size.in_unit(SizeUnit::Utf16Units), 8);
+    /// ```
+    pub const fn in_unit(self, unit: SizeUnit) -> usize {
+        match unit {
+            SizeUnit::Utf16Units => self.utf16_units,
+            // `SizeUnit` is non-exhaustive; bytes are never fewer than UTF-16 units, so they are the safe count.
+            _ => self.bytes,
+        }
+    }
+
+    /// `Ok(())` when this size fits `budget` (inclusive), otherwise [`ClaimsError::OverBudget`] with `kind`.
+    ///
+    /// ```
+    /// # use claims_core::{size::JsonSize, Budget, BudgetKind};
+    /// let size = JsonSize { bytes: 1201, utf16_units: 1201 };
+    /// assert!(size.check(BudgetKind::CustomClaims, Budget::bytes(1200)).is_err());
+    /// assert!(size.check(BudgetKind::CustomClaims, Budget::bytes(1201)).is_ok());
+    /// ```
+    pub fn check(self, kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
+        let size = self.in_unit(budget.unit);
+        if size > budget.limit {
+            Err(ClaimsError::OverBudget { kind, size, budget })
+        } else {
+            Ok(())
+        }
+    }
+
+    fn add_str_utf8(&mut self, bytes: &[u8]) {
+        self.bytes += bytes.len();
+        for &b in bytes {
+            // Each code point starts with one non-continuation byte; 4-byte sequences are surrogate pairs.
+            if b & 0xC0 != 0x80 {
+                self.utf16_units += 1 + usize::from(b >= 0xF0);
+            }
+        }
+    }
+
+    fn add_ascii(&mut self, n: usize) {
+        self.bytes += n;
+        self.utf16_units += n;
+    }
+}
+
+/// An `io::Write` that counts what it is given and stores nothing.
+struct Counter(JsonSize);
+
+impl io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.add_str_utf8(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The exact size of `value`'s compact JSON, as `serde_json::to_vec` writes it, without allocating.
+///
+/// Fails only where serialization fails (e.g. a map with non-string keys).
+///
+/// ```
+/// use claims_core::size::json_size;
+/// #[derive(serde::Serialize)]
+/// struct Claims { name: &'static str, roles: Vec<&'static str> }
+///
+/// let claims = Claims { name: "Ada \"the first\"", roles: vec!["admin"] };
+/// assert_eq!(json_size(&claims)?.bytes, serde_json::to_vec(&claims)?.len());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn json_size<T: Serialize + ?Sized>(value: &T) -> Result<JsonSize, ClaimsError> {
+    let mut counter = Counter(JsonSize::default());
+    serde_json::to_writer(&mut counter, value)?;
+    Ok(counter.0)
+}
+
+/// The exact byte length of `value`'s compact JSON: `json_size(value)?.bytes`.
+///
+/// ```
+/// assert_eq!(claims_core::size::json_len(&[1, 22, 333])?, "[1,22,333]".len());
+/// # Ok::<(), claims_core::ClaimsError>(())
+/// ```
+pub fn json_len<T: Serialize + ?Sized>(value: &T) -> Result<usize, ClaimsError> {
+    json_size(value).map(|size| size.bytes)
+}
+
+/// The exact size of a [`Value`]'s compact JSON, computed without recursion, so a value nested however
+/// deep is measured without growing the stack (`serde_json::to_vec` would recurse).
+///
+/// ```
+/// use claims_core::size::{json_size, value_json_size};
+/// let value = serde_json::json!({"a": [1.5, null, "\u{1}"], "b": {"c": true}});
+/// assert_eq!(value_json_size(&value), json_size(&value)?);
+/// # Ok::<(), claims_core::ClaimsError>(())
+/// ```
+pub fn value_json_size(value: &Value) -> JsonSize {
+    let mut size = JsonSize::default();
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Null => size.add_ascii(4),
+            Value::Bool(b) => size.add_ascii(if *b { 4 } else { 5 }),
+            Value::Number(n) => size.add_ascii(number_len(n)),
+            Value::String(s) => add_json_string(&mut size, s),
+            Value::Array(items) => {
+                size.add_ascii(2 + items.len().saturating_sub(1));
+                stack.extend(items);
+            }
+            Value::Object(map) => {
+                // `{` `}`, a `:` per member and a `,` between members
+                size.add_ascii(2 + map.len() + map.len().saturating_sub(1));
+                for (key, item) in map {
+                    add_json_string(&mut size, key);
+                    stack.push(item);
+                }
+            }
+        }
+    }
+    size
+}
+
+/// The size of `"name":value` for one object member, as it appears in compact JSON.
+pub(crate) fn member_size(name: &str, value: &Value) -> JsonSize {
+    let mut size = value_json_size(value);
+    add_json_string(&mut size, name);
+    size.add_ascii(1);
+    size
+}
+
+/// Characters of a number as serde_json writes it (itoa for integers, ryu for floats).
+fn number_len(n: &serde_json::Number) -> usize {
+    struct Len(usize);
+    impl std::fmt::Write for Len {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let mut len = Len(0);
+    // `Number`'s Display uses the same formatters as its serialization; writing to `Len` cannot fail.
+    let _ = std::fmt::write(&mut len, format_args!("{n}"));
+    len.0
+}
+
+/// Adds a JSON string literal (quotes included), escaped as serde_json escapes it.
+fn add_json_string(size: &mut JsonSize, s: &str) {
+    let escaped = escaped_len(s);
+    let extra = escaped - s.len();
+    size.add_str_utf8(s.as_bytes());
+    size.add_ascii(2 + extra);
+}
+
+/// Bytes of `s` once JSON-escaped as serde_json does, quotes excluded: `"` and `\` and the short escapes
+/// (`\b \f \n \r \t`) take 2 bytes, other control characters 6 (`\u00XX`), everything else is copied.
+/// This is the unit of the derive's `max_len`.
+///
+/// ```
+/// use claims_core::size::escaped_len;
+/// assert_eq!(escaped_len("plain"), 5);
+/// assert_eq!(escaped_len("a\"b\\c\n"), 9);
+/// assert_eq!(escaped_len("\u{1}"), 6);
+/// assert_eq!(escaped_len("é"), 2);
+/// ```
+pub const fn escaped_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut len = bytes.len();
+    let mut i = 0;
+    while i < bytes.len() {
+        len += match bytes[i] {
+            b'"' | b'\\' | 0x08 | 0x0C | b'\n' | b'\r' | b'\t' => 1,
+            0x00..=0x1F => 5,
+            _ => 0,
+        };
+        i += 1;
+    }
+    len
+}
+
+/// Characters of the unpadded base64url encoding of `n` bytes: `ceil(4n / 3)`.
+///
+/// ```
+/// use claims_core::size::base64url_len;
+/// assert_eq!([0, 1, 2, 3, 4, 256].map(base64url_len), [0, 2, 3, 4, 6, 342]);
+/// ```
+pub const fn base64url_len(n: usize) -> usize {
+    n / 3 * 4 + [0, 2, 3][n % 3]
+}
+
+/// A JWS signature algorithm, as far as its signature length goes.
+///
+/// ```
+/// use claims_core::size::SignatureAlg;
+/// assert_eq!(SignatureAlg::Rsa { modulus_bits: 3072 }.signature_len(), 384);
+/// assert_eq!(SignatureAlg::Es512.signature_len(), 132);
+/// assert_eq!(SignatureAlg::Hs384.to_string(), "HS384");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignatureAlg {
+    /// HMAC with SHA-256: 32 bytes.
+    Hs256,
+    /// HMAC with SHA-384: 48 bytes.
+    Hs384,
+    /// HMAC with SHA-512: 64 bytes.
+    Hs512,
+    /// RS256/384/512 or PS256/384/512: as many bytes as the modulus.
+    Rsa {
+        /// Bits of the RSA modulus (2048, 3072, 4096...).
+        modulus_bits: u32,
+    },
+    /// ECDSA on P-256: 64 bytes (`r || s`).
+    Es256,
+    /// ECDSA on P-384: 96 bytes.
+    Es384,
+    /// ECDSA on P-521: 132 bytes.
+    Es512,
+    /// Ed25519: 64 bytes.
+    EdDsa,
+}
+
+impl SignatureAlg {
+    /// Bytes of the raw signature.
+    ///
+    /// ```
+    /// # use claims_core::size::SignatureAlg;
+    /// assert_eq!(SignatureAlg::Hs256.signature_len(), 32);
+    /// ```
+    pub const fn signature_len(self) -> usize {
+        match self {
+            SignatureAlg::Hs256 => 32,
+            SignatureAlg::Hs384 => 48,
+            SignatureAlg::Hs512 | SignatureAlg::Es256 | SignatureAlg::EdDsa => 64,
+            SignatureAlg::Rsa { modulus_bits } => (modulus_bits as usize).div_ceil(8),
+            SignatureAlg::Es384 => 96,
+            SignatureAlg::Es512 => 132,
+        }
+    }
+
+    /// Characters of the signature segment of a compact JWS.
+    ///
+    /// ```
+    /// # use claims_core::size::SignatureAlg;
+    /// assert_eq!(SignatureAlg::Rsa { modulus_bits: 4096 }.signature_b64_len(), 683);
+    /// ```
+    pub const fn signature_b64_len(self) -> usize {
+        base64url_len(self.signature_len())
+    }
+}
+
+impl std::fmt::Display for SignatureAlg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SignatureAlg::Hs256 => f.write_str("HS256"),
+            SignatureAlg::Hs384 => f.write_str("HS384"),
+            SignatureAlg::Hs512 => f.write_str("HS512"),
+            SignatureAlg::Rsa { modulus_bits } => write!(f, "RSA-{modulus_bits}"),
+            SignatureAlg::Es256 => f.write_str("ES256"),
+            SignatureAlg::Es384 => f.write_str("ES384"),
+            SignatureAlg::Es512 => f.write_str("ES512"),
+            SignatureAlg::EdDsa => f.write_str("EdDSA"),
+        }
+    }
+}
+
+/// Characters of a compact JWS (`b64(header).b64(payload).b64(signature)`) from the byte lengths of its
+/// header and payload JSON.
+///
+/// ```
+/// use claims_core::size::{jwt_len, SignatureAlg};
+/// // RFC 7515 A.1: a 30-byte header, a 70-byte payload, HS256.
+/// assert_eq!(jwt_len(30, 70, SignatureAlg::Hs256), 40 + 1 + 94 + 1 + 43);
+/// ```
+pub const fn jwt_len(header_json_len: usize, payload_json_len: usize, alg: SignatureAlg) -> usize {
+    base64url_len(header_json_len) + 1 + base64url_len(payload_json_len) + 1 + alg.signature_b64_len()
+}
+
+/// The largest payload JSON, in bytes, whose token still fits `cookie`; `None` when not even an empty
+/// payload fits.
+///
+/// ```
+/// use claims_core::size::{max_payload_len, CookieSpec, SignatureAlg};
+/// let cookie = CookieSpec::new("s").with_limit(100);
+/// // 100 - 2 ("s=") - 4 (b64 of 3 header bytes) - 2 dots - 43 (HS256) = 49 chars: 36 payload bytes
+/// assert_eq!(max_payload_len(&cookie, 3, SignatureAlg::Hs256), Some(36));
+/// assert_eq!(max_payload_len(&cookie.with_limit(10), 3, SignatureAlg::Hs256), None);
+/// ```
+pub fn max_payload_len(cookie: &CookieSpec, header_json_len: usize, alg: SignatureAlg) -> Option<usize> {
+    let fixed = cookie.len_for(jwt_len(header_json_len, 0, alg));
+    let chars = cookie.limit().checked_sub(fixed)?;
+    // base64url_len(p) = ceil(4p/3) <= chars  <=>  p <= floor(3 * chars / 4)
+    Some(chars * 3 / 4)
+}
+
+/// The default cookie limit: name + `=` + value at most 4,096 bytes (RFC 6265bis, current browsers).
+pub const COOKIE_LIMIT: usize = 4096;
+
+/// The cookie that carries a session token: its name, its limit and, optionally, the attributes of the
+/// `Set-Cookie` line when the whole line should count (as older Chromium counted it).
+///
+/// ```
+/// use claims_core::size::CookieSpec;
+///
+/// let cookie = CookieSpec::session();
+/// assert_eq!((cookie.name(), cookie.limit()), ("__session", 4096));
+/// assert_eq!(cookie.len_for(100), 110);
+///
+/// let strict = cookie.with_attributes("; Path=/; Secure; HttpOnly; SameSite=Lax");
+/// assert_eq!(strict.len_for(100), 110 + 41);
+/// assert!(strict.check(4096 - 151).is_ok());
+/// assert!(strict.check(4096 - 150).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CookieSpec {
+    name: Cow<'static, str>,
+    attributes: Cow<'static, str>,
+    limit: usize,
+}
+
+impl Default for CookieSpec {
+    fn default() -> Self {
+        CookieSpec::session()
+    }
+}
+
+impl CookieSpec {
+    /// A cookie called `name`, limited to [`COOKIE_LIMIT`] bytes of `name=value`.
+    ///
+    /// ```
+    /// # use claims_core::size::CookieSpec;
+    /// assert_eq!(CookieSpec::new("sid").len_for(5), 9);
+    /// ```
+    pub fn new(name: impl Into<Cow<'static, str>>) -> Self {
+        CookieSpec {
+            name: name.into(),
+            attributes: Cow::Borrowed(""),
+            limit: COOKIE_LIMIT,
+        }
+    }
+
+    /// Clerk's `__session` cookie, 4,096 bytes.
+    ///
+    /// ```
+    /// # use claims_core::size::CookieSpec;
+    /// assert_eq!(CookieSpec::session().name(), "__session");
+    /// ```
+    pub fn session() -> Self {
+        CookieSpec::new("__session")
+    }
+
+    /// This cookie with another limit.
+    ///
+    /// ```
+    /// # use claims_core::size::CookieSpec;
+    /// assert_eq!(CookieSpec::session().with_limit(3180).limit(), 3180);
+    /// ```
+    #[must_use]
+    pub fn with_limit(self, limit: usize) -> Self {
+        CookieSpec { limit, ..self }
+    }
+
+    /// This cookie, counting the attributes that follow the value in the `Set-Cookie` line too
+    /// (`attributes` as written, e.g. `"; Path=/; Secure"`).
+    ///
+    /// ```
+    /// # use claims_core::size::CookieSpec;
+    /// assert_eq!(CookieSpec::new("a").with_attributes("; Secure").len_for(1), 11);
+    /// ```
+    #[must_use]
+    pub fn with_attributes(self, attributes: impl Into<Cow<'static, str>>) -> Self {
+        CookieSpec {
+            attributes: attributes.into(),
+            ..self
+        }
+    }
+
+    /// The cookie's name.
+    ///
+    /// ```
+    /// # use claims_core::size::CookieSpec;
+    /// assert_eq!(CookieSpec::new("token").name(), "token");
+    /// ```
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The attributes counted with the cookie (empty unless set).
+    ///
+    /// ```
+    /// # use claims_core::size::CookieSpec;
+    /// assert_eq!(CookieSpec::session().attributes(), "");
+    /// ```
+    pub fn attributes(&self) -> &str {
+        &self.attributes
+    }
+
+    /// The limit, in bytes.
+    ///
+    /// ```
+    /// # use claims_core::size::{CookieSpec, COOKIE_LIMIT};
+    /// assert_eq!(CookieSpec::session().limit(), COOKIE_LIMIT);
+    /// ```
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+
+    /// Bytes the cookie takes with a value of `value_len` bytes: `name=value` plus the counted attributes.
+    ///
+    /// ```
+    /// # use claims_core::size::CookieSpec;
+    /// assert_eq!(CookieSpec::session().len_for(0), 10);
+    /// ```
+    pub fn len_for(&self, value_len: usize) -> usize {
+        self.name.len() + 1 + value_len + self.attributes.len()
+    }
+
+    /// The cookie length for a value of `value_len` bytes, or [`ClaimsError::OverBudget`] (kind
+    /// [`BudgetKind::Cookie`]) when it is over the limit: a browser would drop it without a word.
+    ///
+    /// ```
+    /// # use claims_core::{size::CookieSpec, ClaimsError};
+    /// assert_eq!(CookieSpec::session().check(4086), Ok(4096));
+    /// assert!(matches!(CookieSpec::session().check(4087), Err(ClaimsError::OverBudget { size: 4097, .. })));
+    /// ```
+    pub fn check(&self, value_len: usize) -> Result<usize, ClaimsError> {
+        let size = self.len_for(value_len);
+        if size > self.limit {
+            Err(ClaimsError::OverBudget {
+                kind: BudgetKind::Cookie,
+                size,
+                budget: Budget::bytes(self.limit),
+            })
+        } else {
+            Ok(size)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn arb_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from), // non-finite become null
+            any::<String>().prop_map(Value::String),
+            "[\\x00-\\x7f]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(6, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                prop::collection::btree_map(any::<String>(), inner, 0..8)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn counted_size_equals_serde_json(value in arb_json()) {
+            let text = serde_json::to_string(&value).unwrap();
+            let expected = JsonSize { bytes: text.len(), utf16_units: text.encode_utf16().count() };
+            prop_assert_eq!(json_size(&value).unwrap(), expected);
+            prop_assert_eq!(value_json_size(&value), expected);
+        }
+
+        #[test]
+        fn escaped_len_equals_serde_json(s in any::<String>()) {
+            prop_assert_eq!(escaped_len(&s) + 2, serde_json::to_vec(&s).unwrap().len());
+        }
+
+        #[test]
+        fn base64url_len_equals_encoding(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+            use base64::Engine as _;
+            let encoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
+            prop_assert_eq!(base64url_len(bytes.len()), encoded.len());
+        }
+
+        #[test]
+        fn max_payload_len_is_the_largest_that_fits(limit in 0usize..5000, header in 0usize..200) {
+            let cookie = CookieSpec::session().with_limit(limit);
+            let alg = SignatureAlg::Rsa { modulus_bits: 2048 };
+            match max_payload_len(&cookie, header, alg) {
+                Some(p) => {
+                    prop_assert!(cookie.check(jwt_len(header, p, alg)).is_ok());
+                    prop_assert!(cookie.check(jwt_len(header, p + 1, alg)).is_err());
+                }
+                None => prop_assert!(cookie.check(jwt_len(header, 0, alg)).is_err()),
+            }
+        }
+    }
+
+    #[test]
+    fn signature_table_matches_providers_md() {
+        let table = [
+            (SignatureAlg::Hs256, 32, 43),
+            (SignatureAlg::Hs384, 48, 64),
+            (SignatureAlg::Hs512, 64, 86),
+            (SignatureAlg::Rsa { modulus_bits: 2048 }, 256, 342),
+            (SignatureAlg::Rsa { modulus_bits: 3072 }, 384, 512),
+            (SignatureAlg::Rsa { modulus_bits: 4096 }, 512, 683),
+            (SignatureAlg::Es256, 64, 86),
+            (SignatureAlg::Es384, 96, 128),
+            (SignatureAlg::Es512, 132, 176),
+            (SignatureAlg::EdDsa, 64, 86),
+        ];
+        for (alg, bytes, chars) in table {
+            assert_eq!((alg.signature_len(), alg.signature_b64_len()), (bytes, chars), "{alg}");
+        }
+    }
+
+    #[test]
+    fn rfc7515_a1_token_length() {
+        // The RFC 7515 A.1 token: header and payload contain CRLFs, as in the RFC.
+        let header = "{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}";
+        let payload = "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}";
+        let token = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        assert_eq!(jwt_len(header.len(), payload.len(), SignatureAlg::Hs256), token.len());
+    }
+
+    #[test]
+    fn value_size_handles_deep_nesting_without_recursion() {
+        let depth = 100_000;
+        let mut value = Value::Null;
+        for _ in 0..depth {
+            value = Value::Array(vec![value]);
+        }
+        assert_eq!(value_json_size(&value).bytes, 2 * depth + 4);
+        crate::merge::drop_deep(value);
+    }
+
+    #[test]
+    fn escapes_and_numbers_are_counted_like_serde_json() {
+        let value = json!({"k\u{7f}\u{1f}": ["\u{8}\u{c}\n\r\t\"\\/", -0.0, 1e300, 5e-324, u64::MAX, i64::MIN]});
+        assert_eq!(value_json_size(&value).bytes, serde_json::to_vec(&value).unwrap().len());
+        assert_eq!(json_size(&f64::NAN).unwrap().bytes, 4); // written as null
+    }
+}

@@ -1,0 +1,1 @@
+//! Session JWTs (work in progress).

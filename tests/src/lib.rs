@@ -1,0 +1,1 @@
+//! Cross-crate tests; see `tests/`. Shared helpers for the suites live here.
