@@ -68,7 +68,7 @@ pub enum ClaimsError {
     },
     /// Serializing or deserializing claims failed.
     Json {
-        /// serde_json's message.
+        /// `serde_json`'s message.
         message: String,
     },
 }
@@ -235,8 +235,8 @@ impl fmt::Display for ClaimsError {
             }
             ClaimsError::TooDeep { what, limit } => write!(
                 f,
-                "{what} is nested deeper than {limit} levels; flatten it (serde_json refuses to parse JSON \
-                 nested deeper than 128 levels, so such a token could not be read back)"
+                "{what} is nested deeper than {limit} levels; flatten it (`serde_json` cannot parse JSON nested \
+                 128 levels deep, so a token holding it could not be read back)"
             ),
             ClaimsError::DuplicateClaim { name } => write!(
                 f,

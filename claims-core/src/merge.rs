@@ -11,9 +11,10 @@ use crate::size::{member_size, JsonSize};
 use crate::size::value_json_size;
 use crate::{Budget, BudgetKind, ClaimsError, ReservedNames, SizeUnit};
 
-/// The default nesting limit of [`UpdatePolicy`]: serde_json's own parser refuses JSON nested deeper than
-/// 128 levels, so claims nested deeper could be minted but never read back.
-pub const DEFAULT_MAX_DEPTH: usize = 128;
+/// The default nesting limit of [`UpdatePolicy`], counting the claims object itself as level 1:
+/// `serde_json`'s parser refuses JSON nested 128 levels deep, so a token whose claims were nested deeper
+/// than 127 levels could be minted but never read back.
+pub const DEFAULT_MAX_DEPTH: usize = 127;
 
 /// Applies `patch` to `target` as RFC 7396 JSON Merge Patch: a member set to `null` is removed, an object
 /// merges into an object member by member, and anything else replaces the target whole.
@@ -284,11 +285,11 @@ fn check_changes(
     changes: &[(&String, Option<Value>)],
     policy: &UpdatePolicy<'_>,
 ) -> Result<(), ClaimsError> {
-    let changed = |name: &str| changes.iter().any(|(n, _)| n.as_str() == name);
+    let is_changed = |name: &str| changes.iter().any(|(n, _)| n.as_str() == name);
     let mut names: Vec<&str> = claims
         .keys()
         .map(String::as_str)
-        .filter(|name| !changed(name))
+        .filter(|name| !is_changed(name))
         .chain(changes.iter().filter(|(_, new)| new.is_some()).map(|(n, _)| n.as_str()))
         .collect();
     names.sort_unstable();
@@ -302,7 +303,7 @@ fn check_changes(
             size.utf16_units += member.utf16_units;
             members += 1;
         };
-        for (name, value) in claims.iter().filter(|(name, _)| !changed(name)) {
+        for (name, value) in claims.iter().filter(|(name, _)| !is_changed(name)) {
             add(member_size(name, value));
         }
         for (name, value) in changes.iter().filter_map(|(n, v)| v.as_ref().map(|v| (n, v))) {
@@ -385,7 +386,7 @@ pub(crate) fn clone_deep(value: &Value) -> Value {
     }
 }
 
-/// Drops `value` without recursion (serde_json's own drop recurses once per level).
+/// Drops `value` without recursion (`serde_json`'s own drop recurses once per level).
 ///
 /// Use it for values that may be nested deeper than the stack allows, e.g. a hostile patch:
 ///
@@ -470,7 +471,7 @@ mod tests {
 
         let mut claims = obj(json!({"plan": "free"}));
         let err = update_claims(&mut claims, &patch, &UpdatePolicy::default()).unwrap_err();
-        assert_eq!(err, ClaimsError::TooDeep { what: "patch", limit: 128 });
+        assert_eq!(err, ClaimsError::TooDeep { what: "patch", limit: 127 });
         assert_eq!(Value::Object(claims.clone()), json!({"plan": "free"}));
 
         // With the depth limit lifted, the budget refuses it instead, measured exactly and without recursion.
@@ -484,6 +485,25 @@ mod tests {
         assert_eq!(Value::Object(claims), json!({"plan": "free"}));
         drop_deep(patch);
         drop_deep(copy);
+    }
+
+    #[test]
+    fn default_depth_is_what_serde_json_reads_back() {
+        let mut claims = Map::new();
+        let policy = UpdatePolicy::default();
+        let ok = deep_object(DEFAULT_MAX_DEPTH); // 127 nested objects, the patch itself being level 1
+        update_claims(&mut claims, &ok, &policy).unwrap();
+        let text = serde_json::to_string(&claims).unwrap();
+        assert!(serde_json::from_str::<Value>(&text).is_ok());
+        let too_deep = deep_object(DEFAULT_MAX_DEPTH + 1);
+        assert_eq!(
+            update_claims(&mut claims, &too_deep, &policy),
+            Err(ClaimsError::TooDeep { what: "patch", limit: DEFAULT_MAX_DEPTH })
+        );
+        let mut merged = Value::Object(claims);
+        merge_patch(&mut merged, &too_deep);
+        let text = serde_json::to_string(&merged).unwrap();
+        assert!(serde_json::from_str::<Value>(&text).is_err(), "serde_json's limit moved: revisit DEFAULT_MAX_DEPTH");
     }
 
     #[test]

@@ -56,8 +56,9 @@ struct TokenFigures {
 /// assert_eq!(report.custom().bytes, r#"{"fullName":"Ada Lovelace","roles":["admin","billing"]}"#.len());
 /// assert_eq!(report.budget(), Some(Budget::bytes(1200)));
 /// assert_eq!(report.headroom(), Some(1200 - 55));
-/// assert_eq!(report.token_len(), Some(60 + 1 + 134 + 1 + 342));
-/// assert_eq!(report.cookie_len(), Some(10 + 538));
+/// assert_eq!(report.payload().bytes, 107);
+/// assert_eq!(report.token_len(), Some(60 + 1 + 143 + 1 + 342));
+/// assert_eq!(report.cookie_len(), Some(10 + 547));
 /// println!("{report}");
 /// # Ok::<(), claims_core::ClaimsError>(())
 /// ```
@@ -165,8 +166,8 @@ impl SizeReport {
     /// let payload = serde_json::json!({"sub": "u"});
     /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
     ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
-    /// assert_eq!(report.token_len(), Some(48 + 1 + 14 + 1 + 43));
-    /// assert_eq!(report.cookie_headroom(), Some(4096 - 2 - 107));
+    /// assert_eq!(report.token_len(), Some(48 + 1 + 15 + 1 + 43)); // {"sub":"u"} is 11 bytes
+    /// assert_eq!(report.cookie_headroom(), Some(4096 - 2 - 108));
     /// # Ok::<(), claims_core::ClaimsError>(())
     /// ```
     #[must_use]
@@ -378,7 +379,7 @@ mod tests {
         assert!(chars <= base64url_len(text.len()));
         let by_name: Vec<(&str, usize, bool)> =
             report.claims().iter().map(|c| (c.name.as_str(), c.json.bytes, c.custom)).collect();
-        assert_eq!(by_name, [("a", 5, true), ("bb", 9, true), ("ccc", 16, true), ("sub", 15, false)]);
+        assert_eq!(by_name, [("a", 5, true), ("bb", 9, true), ("ccc", 14, true), ("sub", 15, false)]);
         assert_eq!(report.custom().bytes, r#"{"a":1,"bb":"x","ccc":[1,2,3]}"#.len());
     }
 
@@ -391,18 +392,18 @@ mod tests {
             .with_token(20, SignatureAlg::Hs256, CookieSpec::new("s").with_limit(100));
         let text = report.to_string();
         let expected = "\
-claim             JSON   token  share of 40 bytes
-note                49      66  122.5% ████████████████████
-sub                 10      13  (provider claim)
-{ }                  2       1
-payload             61      82  bytes of JSON, characters of base64url
-custom claims       51          51 of 40 bytes used: OVER BUDGET by 11
-token: 153 chars = header 27 + payload 82 + signature 43 (HS256) + 2 dots
-cookie `s`: 155 of 100 bytes: OVER THE LIMIT by 55; the payload may hold at most 19 bytes of JSON
+claim            JSON   token  share of 40 bytes
+note               49      65  122.5% ████████████████████
+sub                10      13  (provider claim)
+{ }                 2       4
+payload            61      82  bytes of JSON, characters of base64url
+custom claims      51          51 of 40 bytes used: OVER BUDGET by 11
+token: 154 chars = header 27 + payload 82 + signature 43 (HS256) + 2 dots
+cookie `s`: 156 of 100 bytes: OVER THE LIMIT by 56 (a browser drops it silently); the payload may hold at most 19 bytes of JSON
 ";
         assert_eq!(text, expected);
         assert!(report.check().is_err());
         assert_eq!(report.headroom(), Some(-11));
-        assert_eq!(report.cookie_headroom(), Some(-55));
+        assert_eq!(report.cookie_headroom(), Some(-56));
     }
 }

@@ -7,8 +7,8 @@
 //! ```
 //! use claims_core::size::{base64url_len, json_len, jwt_len, max_payload_len, CookieSpec, SignatureAlg};
 //!
-//! // PROVIDERS.md's worked example: Clerk's RS256 header with a 27-char kid, a 2048-bit key, `__session`.
-//! let header = r#"{"alg":"RS256","kid":"ins_2abcdefghijklmnopqrstuvwxy","typ":"JWT"}"#;
+//! // PROVIDERS.md's worked example: Clerk's 68-byte RS256 header, a 2048-bit key, `__session`.
+//! let header = r#"{"alg":"RS256","kid":"ins_2abcdefghijklmnopqrstuvwxyz1","typ":"JWT"}"#;
 //! assert_eq!(header.len(), 68);
 //! assert_eq!(base64url_len(68), 91);
 //! let rs256 = SignatureAlg::Rsa { modulus_bits: 2048 };
@@ -18,7 +18,8 @@
 //! let payload = serde_json::json!({"sub": "user_1", "exp": 1700000000});
 //! let payload_len = json_len(&payload)?;
 //! assert_eq!(payload_len, serde_json::to_vec(&payload)?.len());
-//! assert_eq!(cookie.len_for(jwt_len(header.len(), payload_len, rs256)), 10 + 91 + 1 + 48 + 1 + 342);
+//! assert_eq!(payload_len, 33);
+//! assert_eq!(cookie.len_for(jwt_len(header.len(), payload_len, rs256)), 10 + 91 + 1 + 44 + 1 + 342);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -181,7 +182,7 @@ pub(crate) fn member_size(name: &str, value: &Value) -> JsonSize {
     size
 }
 
-/// Characters of a number as serde_json writes it (itoa for integers, ryu for floats).
+/// Characters of a number as `serde_json` writes it (itoa for integers, ryu for floats).
 fn number_len(n: &serde_json::Number) -> usize {
     struct Len(usize);
     impl std::fmt::Write for Len {
@@ -196,7 +197,7 @@ fn number_len(n: &serde_json::Number) -> usize {
     len.0
 }
 
-/// Adds a JSON string literal (quotes included), escaped as serde_json escapes it.
+/// Adds a JSON string literal (quotes included), escaped as `serde_json` escapes it.
 fn add_json_string(size: &mut JsonSize, s: &str) {
     let escaped = escaped_len(s);
     let extra = escaped - s.len();
@@ -204,7 +205,7 @@ fn add_json_string(size: &mut JsonSize, s: &str) {
     size.add_ascii(2 + extra);
 }
 
-/// Bytes of `s` once JSON-escaped as serde_json does, quotes excluded: `"` and `\` and the short escapes
+/// Bytes of `s` once JSON-escaped as `serde_json` does, quotes excluded: `"` and `\` and the short escapes
 /// (`\b \f \n \r \t`) take 2 bytes, other control characters 6 (`\u00XX`), everything else is copied.
 /// This is the unit of the derive's `max_len`.
 ///
@@ -359,9 +360,9 @@ pub const COOKIE_LIMIT: usize = 4096;
 /// assert_eq!(cookie.len_for(100), 110);
 ///
 /// let strict = cookie.with_attributes("; Path=/; Secure; HttpOnly; SameSite=Lax");
-/// assert_eq!(strict.len_for(100), 110 + 41);
-/// assert!(strict.check(4096 - 151).is_ok());
-/// assert!(strict.check(4096 - 150).is_err());
+/// assert_eq!(strict.len_for(100), 110 + 40);
+/// assert!(strict.check(4096 - 50).is_ok());
+/// assert!(strict.check(4096 - 49).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CookieSpec {
