@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::size::{json_size, JsonSize};
+use crate::size::{JsonSize, json_size};
 use crate::{Budget, BudgetKind, ClaimsError, ReservedClaim, ReservedNames};
 
 /// Custom claims of a session token.
@@ -113,14 +113,20 @@ pub fn check_reserved<'n>(
 /// assert!(check_budget(&claims, Budget::utf16_units(14)).is_ok());
 /// # Ok::<(), ClaimsError>(())
 /// ```
-pub fn check_budget<T: Serialize + ?Sized>(claims: &T, budget: Budget) -> Result<JsonSize, ClaimsError> {
+pub fn check_budget<T: Serialize + ?Sized>(
+    claims: &T,
+    budget: Budget,
+) -> Result<JsonSize, ClaimsError> {
     let size = json_size(claims)?;
     size.check(BudgetKind::CustomClaims, budget)?;
     Ok(size)
 }
 
 /// The JSON type name of a top-level value that should have been an object.
-pub(crate) fn expect_object<'v>(value: &'v Value, what: &'static str) -> Result<&'v Map<String, Value>, ClaimsError> {
+pub(crate) fn expect_object<'v>(
+    value: &'v Value,
+    what: &'static str,
+) -> Result<&'v Map<String, Value>, ClaimsError> {
     value.as_object().ok_or(ClaimsError::NotAnObject {
         what,
         found: crate::error::json_type(value),
@@ -135,9 +141,10 @@ mod tests {
 
     #[test]
     fn map_reports_every_reserved_key_in_key_order() {
-        let claims: Map<String, Value> =
-            serde_json::from_value(json!({"sub": 1, "plan": "x", "https://stytch.com/session": {}, "exp": 2}))
-                .unwrap();
+        let claims: Map<String, Value> = serde_json::from_value(
+            json!({"sub": 1, "plan": "x", "https://stytch.com/session": {}, "exp": 2}),
+        )
+        .unwrap();
         let err = claims
             .check_reserved(&ReservedNames::from_profiles(&[&Profile::STYTCH]))
             .unwrap_err();
@@ -150,14 +157,21 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("exp", None), ("https://stytch.com/session", Some("https://stytch.com/")), ("sub", None)]
+            [
+                ("exp", None),
+                ("https://stytch.com/session", Some("https://stytch.com/")),
+                ("sub", None)
+            ]
         );
     }
 
     #[test]
     fn budget_is_inclusive() {
         let claims = json!({"a": "bc"}); // {"a":"bc"} = 10 bytes
-        assert_eq!(check_budget(&claims, Budget::bytes(10)).map(|s| s.bytes), Ok(10));
+        assert_eq!(
+            check_budget(&claims, Budget::bytes(10)).map(|s| s.bytes),
+            Ok(10)
+        );
         assert_eq!(
             check_budget(&claims, Budget::bytes(9)),
             Err(ClaimsError::OverBudget {

@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-
 /// Everything that can go wrong while checking, measuring or updating claims.
 ///
 /// Each variant carries what a caller needs to act (the claim, the rule, the limit, the actual size), and
@@ -81,7 +80,7 @@ pub enum ClaimsError {
 /// let hit = ReservedClaim::new("sub", Profile::RFC7519.check("sub").unwrap());
 /// assert_eq!(hit.profile.as_deref(), Some("rfc7519"));
 /// assert_eq!(hit.prefix, None);
-/// assert_eq!(hit.to_string(), "`sub` (reserved by profile `rfc7519` (registered JWT claim, RFC 7519 §4.1))");
+/// assert_eq!(hit.to_string(), "`sub` is reserved by profile `rfc7519` (registered JWT claim, RFC 7519 §4.1)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ReservedClaim {
@@ -122,7 +121,7 @@ impl ReservedClaim {
 
 impl fmt::Display for ReservedClaim {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` ({})", self.name, self.reason)
+        write!(f, "`{}` is {}", self.name, self.reason)
     }
 }
 
@@ -192,7 +191,11 @@ impl fmt::Display for ClaimsError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ClaimsError::Reserved { claims } => {
-                f.write_str(if claims.len() == 1 { "claim " } else { "claims " })?;
+                if claims.len() == 1 {
+                    f.write_str("claim ")?;
+                } else {
+                    write!(f, "{} claims are reserved: ", claims.len())?;
+                }
                 for (i, claim) in claims.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
@@ -242,7 +245,9 @@ impl fmt::Display for ClaimsError {
                 f,
                 "claim `{name}` appears more than once; RFC 7519 §4 requires unique claim names"
             ),
-            ClaimsError::Json { message } => write!(f, "claims are not valid JSON for this type: {message}"),
+            ClaimsError::Json { message } => {
+                write!(f, "claims are not valid JSON for this type: {message}")
+            }
         }
     }
 }
@@ -279,13 +284,16 @@ mod tests {
         let err = ClaimsError::Reserved {
             claims: vec![
                 ReservedClaim::new("sub", Profile::CLERK.check("sub").unwrap()),
-                ReservedClaim::new("https://stytch.com/x", Profile::STYTCH.check("https://stytch.com/x").unwrap()),
+                ReservedClaim::new(
+                    "https://stytch.com/x",
+                    Profile::STYTCH.check("https://stytch.com/x").unwrap(),
+                ),
             ],
         };
         assert_eq!(
             err.to_string(),
-            "claims `sub` (reserved by profile `clerk` (Clerk session token v2 default claim)), \
-             `https://stytch.com/x` (reserved by profile `stytch` (prefix `https://stytch.com/`: Stytch session claim)); \
+            "2 claims are reserved: `sub` is reserved by profile `clerk` (Clerk session token v2 default claim), \
+             `https://stytch.com/x` is reserved by profile `stytch` (prefix `https://stytch.com/`: Stytch session claim); \
              reserved names belong to the token issuer: rename the custom claim (with #[serde(rename = \"...\")] on a derived struct)"
         );
         let err = ClaimsError::BoundExceeded {
@@ -309,7 +317,11 @@ mod tests {
              (a SizeReport shows which are largest) or keep large data server-side"
         );
         assert_eq!(
-            ClaimsError::NotAnObject { what: "patch", found: "array" }.to_string(),
+            ClaimsError::NotAnObject {
+                what: "patch",
+                found: "array"
+            }
+            .to_string(),
             "patch must be a JSON object, found array"
         );
         assert_eq!(
@@ -321,6 +333,8 @@ mod tests {
     #[test]
     fn json_errors_convert() {
         let err: ClaimsError = serde_json::from_str::<u8>("300").unwrap_err().into();
-        assert!(matches!(err, ClaimsError::Json { ref message } if message.starts_with("invalid value: integer `300`")));
+        assert!(
+            matches!(err, ClaimsError::Json { ref message } if message.starts_with("invalid value: integer `300`"))
+        );
     }
 }

@@ -36,10 +36,10 @@ mod merge;
 mod report;
 pub mod size;
 
-pub use claims::{check_budget, check_reserved, SessionClaims};
+pub use claims::{SessionClaims, check_budget, check_reserved};
 pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, SizeUnit, Source};
 pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};
-pub use merge::{drop_deep, merge_patch, update_claims, UpdatePolicy, DEFAULT_MAX_DEPTH};
+pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, drop_deep, merge_patch, update_claims};
 pub use report::{ClaimSize, SizeReport};
 
 #[cfg(feature = "derive")]

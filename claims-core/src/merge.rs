@@ -6,9 +6,9 @@
 use serde_json::{Map, Value};
 
 use crate::claims::expect_object;
-use crate::size::{member_size, JsonSize};
 #[cfg(test)]
 use crate::size::value_json_size;
+use crate::size::{JsonSize, member_size};
 use crate::{Budget, BudgetKind, ClaimsError, ReservedNames, SizeUnit};
 
 /// The default nesting limit of [`UpdatePolicy`], counting the claims object itself as level 1:
@@ -290,7 +290,12 @@ fn check_changes(
         .keys()
         .map(String::as_str)
         .filter(|name| !is_changed(name))
-        .chain(changes.iter().filter(|(_, new)| new.is_some()).map(|(n, _)| n.as_str()))
+        .chain(
+            changes
+                .iter()
+                .filter(|(_, new)| new.is_some())
+                .map(|(n, _)| n.as_str()),
+        )
         .collect();
     names.sort_unstable();
     crate::check_reserved(names.iter().copied(), &policy.reserved)?;
@@ -306,7 +311,10 @@ fn check_changes(
         for (name, value) in claims.iter().filter(|(name, _)| !is_changed(name)) {
             add(member_size(name, value));
         }
-        for (name, value) in changes.iter().filter_map(|(n, v)| v.as_ref().map(|v| (n, v))) {
+        for (name, value) in changes
+            .iter()
+            .filter_map(|(n, v)| v.as_ref().map(|v| (n, v)))
+        {
             add(member_size(name, value));
         }
         let punctuation = 2 + members.saturating_sub(1);
@@ -444,12 +452,24 @@ mod tests {
         let cases = [
             (json!({"a": "b"}), json!({"a": "c"}), json!({"a": "c"})),
             (json!({"a": ["b"]}), json!({"a": "c"}), json!({"a": "c"})),
-            (json!({"a": [{"b": "c"}]}), json!({"a": [1]}), json!({"a": [1]})),
+            (
+                json!({"a": [{"b": "c"}]}),
+                json!({"a": [1]}),
+                json!({"a": [1]}),
+            ),
             (json!(["a", "b"]), json!(["c", "d"]), json!(["c", "d"])),
             (json!({"a": "b"}), json!(["c"]), json!(["c"])),
             (json!({"a": "foo"}), json!(null), json!(null)),
-            (json!({"e": null}), json!({"a": 1}), json!({"e": null, "a": 1})),
-            (json!({}), json!({"a": {"bb": {"ccc": null}}}), json!({"a": {"bb": {}}})),
+            (
+                json!({"e": null}),
+                json!({"a": 1}),
+                json!({"e": null, "a": 1}),
+            ),
+            (
+                json!({}),
+                json!({"a": {"bb": {"ccc": null}}}),
+                json!({"a": {"bb": {}}}),
+            ),
         ];
         for (mut target, patch, expected) in cases {
             merge_patch(&mut target, &patch);
@@ -471,16 +491,28 @@ mod tests {
 
         let mut claims = obj(json!({"plan": "free"}));
         let err = update_claims(&mut claims, &patch, &UpdatePolicy::default()).unwrap_err();
-        assert_eq!(err, ClaimsError::TooDeep { what: "patch", limit: 127 });
+        assert_eq!(
+            err,
+            ClaimsError::TooDeep {
+                what: "patch",
+                limit: 127
+            }
+        );
         assert_eq!(Value::Object(claims.clone()), json!({"plan": "free"}));
 
         // With the depth limit lifted, the budget refuses it instead, measured exactly and without recursion.
-        let lifted = UpdatePolicy::default().with_max_depth(usize::MAX).with_budget(Budget::bytes(4096));
+        let lifted = UpdatePolicy::default()
+            .with_max_depth(usize::MAX)
+            .with_budget(Budget::bytes(4096));
         let err = update_claims(&mut claims, &patch, &lifted).unwrap_err();
         let expected = 6 * depth + 15; // {"a":<depth-1 levels>,"plan":"free"}
         assert_eq!(
             err,
-            ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: expected, budget: Budget::bytes(4096) }
+            ClaimsError::OverBudget {
+                kind: BudgetKind::CustomClaims,
+                size: expected,
+                budget: Budget::bytes(4096)
+            }
         );
         assert_eq!(Value::Object(claims), json!({"plan": "free"}));
         drop_deep(patch);
@@ -498,12 +530,18 @@ mod tests {
         let too_deep = deep_object(DEFAULT_MAX_DEPTH + 1);
         assert_eq!(
             update_claims(&mut claims, &too_deep, &policy),
-            Err(ClaimsError::TooDeep { what: "patch", limit: DEFAULT_MAX_DEPTH })
+            Err(ClaimsError::TooDeep {
+                what: "patch",
+                limit: DEFAULT_MAX_DEPTH
+            })
         );
         let mut merged = Value::Object(claims);
         merge_patch(&mut merged, &too_deep);
         let text = serde_json::to_string(&merged).unwrap();
-        assert!(serde_json::from_str::<Value>(&text).is_err(), "serde_json's limit moved: revisit DEFAULT_MAX_DEPTH");
+        assert!(
+            serde_json::from_str::<Value>(&text).is_err(),
+            "serde_json's limit moved: revisit DEFAULT_MAX_DEPTH"
+        );
     }
 
     #[test]
@@ -545,10 +583,17 @@ mod tests {
     #[test]
     fn non_object_patch_is_refused() {
         let mut claims = obj(json!({"plan": "free"}));
-        for (patch, found) in [(json!(null), "null"), (json!([1]), "array"), (json!("x"), "string")] {
+        for (patch, found) in [
+            (json!(null), "null"),
+            (json!([1]), "array"),
+            (json!("x"), "string"),
+        ] {
             assert_eq!(
                 update_claims(&mut claims, &patch, &UpdatePolicy::default()),
-                Err(ClaimsError::NotAnObject { what: "patch", found })
+                Err(ClaimsError::NotAnObject {
+                    what: "patch",
+                    found
+                })
             );
         }
         assert_eq!(Value::Object(claims), json!({"plan": "free"}));
@@ -561,11 +606,21 @@ mod tests {
         // {"n":"😀😀..."} : 8 bytes of punctuation and name, 2 units per emoji
         let s = "😀".repeat(496);
         update_claims(&mut claims, &json!({ "n": s }), &policy).unwrap();
-        assert_eq!(object_size(&claims), JsonSize { bytes: 8 + 4 * 496, utf16_units: 1000 });
+        assert_eq!(
+            object_size(&claims),
+            JsonSize {
+                bytes: 8 + 4 * 496,
+                utf16_units: 1000
+            }
+        );
         let err = update_claims(&mut claims, &json!({"m": 1}), &policy).unwrap_err();
         assert_eq!(
             err,
-            ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 1006, budget: Budget::utf16_units(1000) }
+            ClaimsError::OverBudget {
+                kind: BudgetKind::CustomClaims,
+                size: 1006,
+                budget: Budget::utf16_units(1000)
+            }
         );
     }
 
@@ -579,7 +634,8 @@ mod tests {
         leaf.prop_recursive(4, 32, 4, |inner| {
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-                prop::collection::btree_map("[a-d]", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+                prop::collection::btree_map("[a-d]", inner, 0..4)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
             ]
         })
     }

@@ -6,7 +6,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::claims::expect_object;
-use crate::size::{base64url_len, jwt_len, max_payload_len, member_size, CookieSpec, JsonSize, SignatureAlg};
+use crate::size::{
+    CookieSpec, JsonSize, SignatureAlg, base64url_len, jwt_len, max_payload_len, member_size,
+};
 use crate::{Budget, ClaimsError, ReservedNames};
 
 /// One top-level claim's share of a token.
@@ -134,7 +136,10 @@ impl SizeReport {
     /// let err = SizeReport::from_claims(&[1, 2], &ReservedNames::RFC7519).unwrap_err();
     /// assert_eq!(err, ClaimsError::NotAnObject { what: "claims", found: "array" });
     /// ```
-    pub fn from_claims<T: Serialize + ?Sized>(claims: &T, reserved: &ReservedNames<'_>) -> Result<Self, ClaimsError> {
+    pub fn from_claims<T: Serialize + ?Sized>(
+        claims: &T,
+        reserved: &ReservedNames<'_>,
+    ) -> Result<Self, ClaimsError> {
         let value = serde_json::to_value(claims)?;
         let report = SizeReport::new(expect_object(&value, "claims")?, reserved);
         crate::drop_deep(value);
@@ -208,7 +213,8 @@ impl SizeReport {
 
     /// Budget left for custom claims, in the budget's unit; negative when over.
     pub fn headroom(&self) -> Option<isize> {
-        self.budget.map(|b| signed_diff(b.limit, self.custom.in_unit(b.unit)))
+        self.budget
+            .map(|b| signed_diff(b.limit, self.custom.in_unit(b.unit)))
     }
 
     /// Characters of the whole token, with [`SizeReport::with_token`].
@@ -290,7 +296,11 @@ impl fmt::Display for SizeReport {
             Some(b) => format!("share of {b}"),
             None => "share".to_owned(),
         };
-        writeln!(f, "{:<width$}  {:>6}  {:>6}  {budget_head}", "claim", "JSON", "token")?;
+        writeln!(
+            f,
+            "{:<width$}  {:>6}  {:>6}  {budget_head}",
+            "claim", "JSON", "token"
+        )?;
         for claim in &self.claims {
             write!(
                 f,
@@ -313,7 +323,8 @@ impl fmt::Display for SizeReport {
             writeln!(f)?;
         }
         let braces = 2;
-        let brace_chars = base64url_len(self.payload.bytes) - self.claims.iter().map(|c| c.token_chars).sum::<usize>();
+        let brace_chars = base64url_len(self.payload.bytes)
+            - self.claims.iter().map(|c| c.token_chars).sum::<usize>();
         writeln!(f, "{:<width$}  {braces:>6}  {brace_chars:>6}", "{ }")?;
         writeln!(
             f,
@@ -346,11 +357,21 @@ impl fmt::Display for SizeReport {
                 t.alg
             )?;
             let left = signed_diff(t.cookie.limit(), t.cookie_len);
-            write!(f, "cookie `{}`: {} of {} bytes", t.cookie.name(), t.cookie_len, t.cookie.limit())?;
+            write!(
+                f,
+                "cookie `{}`: {} of {} bytes",
+                t.cookie.name(),
+                t.cookie_len,
+                t.cookie.limit()
+            )?;
             if left >= 0 {
                 write!(f, ", {left} left")?;
             } else {
-                write!(f, ": OVER THE LIMIT by {} (a browser drops it silently)", -left)?;
+                write!(
+                    f,
+                    ": OVER THE LIMIT by {} (a browser drops it silently)",
+                    -left
+                )?;
             }
             if let Some(max) = max_payload_len(&t.cookie, t.header_bytes, t.alg) {
                 write!(f, "; the payload may hold at most {max} bytes of JSON")?;
@@ -377,19 +398,38 @@ mod tests {
         assert_eq!(report.payload().bytes, text.len());
         let chars: usize = report.claims().iter().map(|c| c.token_chars).sum();
         assert!(chars <= base64url_len(text.len()));
-        let by_name: Vec<(&str, usize, bool)> =
-            report.claims().iter().map(|c| (c.name.as_str(), c.json.bytes, c.custom)).collect();
-        assert_eq!(by_name, [("a", 5, true), ("bb", 9, true), ("ccc", 14, true), ("sub", 15, false)]);
-        assert_eq!(report.custom().bytes, r#"{"a":1,"bb":"x","ccc":[1,2,3]}"#.len());
+        let by_name: Vec<(&str, usize, bool)> = report
+            .claims()
+            .iter()
+            .map(|c| (c.name.as_str(), c.json.bytes, c.custom))
+            .collect();
+        assert_eq!(
+            by_name,
+            [
+                ("a", 5, true),
+                ("bb", 9, true),
+                ("ccc", 14, true),
+                ("sub", 15, false)
+            ]
+        );
+        assert_eq!(
+            report.custom().bytes,
+            r#"{"a":1,"bb":"x","ccc":[1,2,3]}"#.len()
+        );
     }
 
     #[test]
     fn display_is_aligned_and_flags_overflow() {
         let payload = json!({"sub": "u", "note": "x".repeat(40)});
-        let report = SizeReport::from_claims(&payload, &ReservedNames::from_profiles(&[&Profile::CLERK]))
-            .unwrap()
-            .with_budget(Budget::bytes(40))
-            .with_token(20, SignatureAlg::Hs256, CookieSpec::new("s").with_limit(100));
+        let report =
+            SizeReport::from_claims(&payload, &ReservedNames::from_profiles(&[&Profile::CLERK]))
+                .unwrap()
+                .with_budget(Budget::bytes(40))
+                .with_token(
+                    20,
+                    SignatureAlg::Hs256,
+                    CookieSpec::new("s").with_limit(100),
+                );
         let text = report.to_string();
         let expected = "\
 claim            JSON   token  share of 40 bytes

@@ -326,7 +326,11 @@ impl std::fmt::Display for SignatureAlg {
 /// assert_eq!(jwt_len(30, 70, SignatureAlg::Hs256), 40 + 1 + 94 + 1 + 43);
 /// ```
 pub const fn jwt_len(header_json_len: usize, payload_json_len: usize, alg: SignatureAlg) -> usize {
-    base64url_len(header_json_len) + 1 + base64url_len(payload_json_len) + 1 + alg.signature_b64_len()
+    base64url_len(header_json_len)
+        + 1
+        + base64url_len(payload_json_len)
+        + 1
+        + alg.signature_b64_len()
 }
 
 /// The largest payload JSON, in bytes, whose token still fits `cookie`; `None` when not even an empty
@@ -339,7 +343,11 @@ pub const fn jwt_len(header_json_len: usize, payload_json_len: usize, alg: Signa
 /// assert_eq!(max_payload_len(&cookie, 3, SignatureAlg::Hs256), Some(36));
 /// assert_eq!(max_payload_len(&cookie.with_limit(10), 3, SignatureAlg::Hs256), None);
 /// ```
-pub fn max_payload_len(cookie: &CookieSpec, header_json_len: usize, alg: SignatureAlg) -> Option<usize> {
+pub fn max_payload_len(
+    cookie: &CookieSpec,
+    header_json_len: usize,
+    alg: SignatureAlg,
+) -> Option<usize> {
     let fixed = cookie.len_for(jwt_len(header_json_len, 0, alg));
     let chars = cookie.limit().checked_sub(fixed)?;
     // base64url_len(p) = ceil(4p/3) <= chars  <=>  p <= floor(3 * chars / 4)
@@ -565,7 +573,11 @@ mod tests {
             (SignatureAlg::EdDsa, 64, 86),
         ];
         for (alg, bytes, chars) in table {
-            assert_eq!((alg.signature_len(), alg.signature_b64_len()), (bytes, chars), "{alg}");
+            assert_eq!(
+                (alg.signature_len(), alg.signature_b64_len()),
+                (bytes, chars),
+                "{alg}"
+            );
         }
     }
 
@@ -573,9 +585,13 @@ mod tests {
     fn rfc7515_a1_token_length() {
         // The RFC 7515 A.1 token: header and payload contain CRLFs, as in the RFC.
         let header = "{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}";
-        let payload = "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}";
+        let payload =
+            "{\"iss\":\"joe\",\r\n \"exp\":1300819380,\r\n \"http://example.com/is_root\":true}";
         let token = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
-        assert_eq!(jwt_len(header.len(), payload.len(), SignatureAlg::Hs256), token.len());
+        assert_eq!(
+            jwt_len(header.len(), payload.len(), SignatureAlg::Hs256),
+            token.len()
+        );
     }
 
     #[test]
@@ -592,7 +608,10 @@ mod tests {
     #[test]
     fn escapes_and_numbers_are_counted_like_serde_json() {
         let value = json!({"k\u{7f}\u{1f}": ["\u{8}\u{c}\n\r\t\"\\/", -0.0, 1e300, 5e-324, u64::MAX, i64::MIN]});
-        assert_eq!(value_json_size(&value).bytes, serde_json::to_vec(&value).unwrap().len());
+        assert_eq!(
+            value_json_size(&value).bytes,
+            serde_json::to_vec(&value).unwrap().len()
+        );
         assert_eq!(json_size(&f64::NAN).unwrap().bytes, 4); // written as null
     }
 }

@@ -151,8 +151,8 @@ impl Profile {
         name: "clerk",
         description: "Clerk session token v2 default claim",
         names: &[
-            "azp", "exp", "fva", "iat", "iss", "jti", "nbf", "sid", "sub", "v", "pla", "fea", "sts", "o",
-            "act",
+            "azp", "exp", "fva", "iat", "iss", "jti", "nbf", "sid", "sub", "v", "pla", "fea",
+            "sts", "o", "act",
         ],
         prefixes: &[],
         budget: Some(Budget::bytes(1200)),
@@ -607,7 +607,11 @@ impl<'a> ReservedNames<'a> {
     }
 }
 
-const fn find_rule<'a>(names: &'a [&'a str], prefixes: &'a [&'a str], claim: &str) -> Option<Rule<'a>> {
+const fn find_rule<'a>(
+    names: &'a [&'a str],
+    prefixes: &'a [&'a str],
+    claim: &str,
+) -> Option<Rule<'a>> {
     let mut i = 0;
     while i < names.len() {
         if str_eq(names[i], claim) {
@@ -668,10 +672,17 @@ const fn has_prefix(claim: &str, prefix: &str) -> bool {
 const fn url_authority_end(p: &[u8]) -> usize {
     // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), then "://".
     let mut i = 0;
-    while i < p.len() && (p[i].is_ascii_alphanumeric() || p[i] == b'+' || p[i] == b'-' || p[i] == b'.') {
+    while i < p.len()
+        && (p[i].is_ascii_alphanumeric() || p[i] == b'+' || p[i] == b'-' || p[i] == b'.')
+    {
         i += 1;
     }
-    if i == 0 || !p[0].is_ascii_alphabetic() || i + 3 > p.len() || p[i] != b':' || p[i + 1] != b'/' || p[i + 2] != b'/'
+    if i == 0
+        || !p[0].is_ascii_alphabetic()
+        || i + 3 > p.len()
+        || p[i] != b':'
+        || p[i + 1] != b'/'
+        || p[i + 2] != b'/'
     {
         return 0;
     }
@@ -690,7 +701,11 @@ mod tests {
     fn every_profile_reserves_each_of_its_names_and_nothing_case_changed() {
         for profile in Profile::ALL {
             for name in profile.names() {
-                assert_eq!(profile.check(name).map(|r| r.rule), Some(Rule::Name(name)), "{profile} {name}");
+                assert_eq!(
+                    profile.check(name).map(|r| r.rule),
+                    Some(Rule::Name(name)),
+                    "{profile} {name}"
+                );
                 let upper = name.to_ascii_uppercase();
                 assert_eq!(profile.check(&upper), None, "{profile} {upper}");
             }
@@ -728,7 +743,10 @@ mod tests {
     #[test]
     fn non_url_prefix_is_case_sensitive() {
         let p = &Profile::COGNITO;
-        assert_eq!(p.check("cognito:groups").map(|r| r.rule), Some(Rule::Prefix("cognito:")));
+        assert_eq!(
+            p.check("cognito:groups").map(|r| r.rule),
+            Some(Rule::Prefix("cognito:"))
+        );
         assert_eq!(p.check("COGNITO:groups"), None);
         assert_eq!(url_authority_end(b"cognito:"), 0);
         assert_eq!(url_authority_end(b"x-"), 0);
@@ -739,10 +757,20 @@ mod tests {
 
     #[test]
     fn union_reports_the_first_matching_profile() {
-        let policy = ReservedNames::from_profiles(&[&Profile::CLERK, &Profile::STYTCH]).with_names(&["sub", "plan"]);
-        assert_eq!(policy.check("sub").map(|r| r.source), Some(Source::Profile(&Profile::CLERK)));
-        assert_eq!(policy.check("jti").map(|r| r.source), Some(Source::Profile(&Profile::CLERK)));
-        assert_eq!(policy.check("aud").map(|r| r.source), Some(Source::Profile(&Profile::STYTCH)));
+        let policy = ReservedNames::from_profiles(&[&Profile::CLERK, &Profile::STYTCH])
+            .with_names(&["sub", "plan"]);
+        assert_eq!(
+            policy.check("sub").map(|r| r.source),
+            Some(Source::Profile(&Profile::CLERK))
+        );
+        assert_eq!(
+            policy.check("jti").map(|r| r.source),
+            Some(Source::Profile(&Profile::CLERK))
+        );
+        assert_eq!(
+            policy.check("aud").map(|r| r.source),
+            Some(Source::Profile(&Profile::STYTCH))
+        );
         assert_eq!(
             policy.check("plan"),
             Some(Reservation {
@@ -768,11 +796,23 @@ mod tests {
         extern crate std;
         use std::string::ToString;
         let r = Profile::RFC7519.check("sub").unwrap();
-        assert_eq!(r.to_string(), "reserved by profile `rfc7519` (registered JWT claim, RFC 7519 §4.1)");
-        let app = ReservedNames::NONE.with_names(&["plan"]).check("plan").unwrap();
+        assert_eq!(
+            r.to_string(),
+            "reserved by profile `rfc7519` (registered JWT claim, RFC 7519 §4.1)"
+        );
+        let app = ReservedNames::NONE
+            .with_names(&["plan"])
+            .check("plan")
+            .unwrap();
         assert_eq!(app.to_string(), "reserved by the application (`reserve`)");
-        let app = ReservedNames::NONE.with_prefixes(&["x_"]).check("x_y").unwrap();
-        assert_eq!(app.to_string(), "reserved by the application (prefix `x_`: `reserve_prefix`)");
+        let app = ReservedNames::NONE
+            .with_prefixes(&["x_"])
+            .check("x_y")
+            .unwrap();
+        assert_eq!(
+            app.to_string(),
+            "reserved by the application (prefix `x_`: `reserve_prefix`)"
+        );
     }
 
     #[test]

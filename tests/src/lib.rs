@@ -1,9 +1,13 @@
-//! Shared helpers for the cross-crate test suites in `tests/`.
+//! Shared helpers for the cross-crate test suites in `tests/`, and the README's example as a doc test.
 //!
 //! The conformance suites read the standard vectors from outside the repository, from
 //! `$CLAIMS_VECTORS_DIR` (default: `../shared/vectors` beside the workspace root).
 
 use std::path::{Path, PathBuf};
+
+/// The workspace README, so that its examples compile and run as doc tests.
+#[doc = include_str!("../../README.md")]
+pub mod readme {}
 
 /// The directory holding the standard test vectors, or `None` when it is absent.
 ///
@@ -25,7 +29,10 @@ pub fn vectors_dir(suite: &str) -> Option<PathBuf> {
         "vectors directory {} not found (set CLAIMS_VECTORS_DIR to the shared/vectors directory)",
         dir.display()
     );
-    assert!(std::env::var_os("CI").is_none(), "{suite}: {why}; CI is set, so this is a failure");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{suite}: {why}; CI is set, so this is a failure"
+    );
     static SAID: std::sync::Once = std::sync::Once::new();
     SAID.call_once(|| println!("{suite} suite skipped: {why}"));
     None
@@ -38,6 +45,7 @@ pub fn vectors_dir(suite: &str) -> Option<PathBuf> {
 /// When the file is missing or is not JSON: a broken vector set must fail the suite loudly.
 pub fn read_vectors(dir: &Path, name: &str) -> serde_json::Value {
     let path = dir.join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("reading {}: {err}", path.display()));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|err| panic!("reading {}: {err}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|err| panic!("parsing {}: {err}", path.display()))
 }

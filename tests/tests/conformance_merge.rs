@@ -1,16 +1,22 @@
 //! RFC 7396 JSON Merge Patch conformance, and Stytch's documented custom-claims updates, read from the
 //! standard vectors in `$CLAIMS_VECTORS_DIR`.
 
-use claims_core::{merge_patch, update_claims, Profile, ReservedNames, UpdatePolicy};
+use claims_core::{Profile, ReservedNames, UpdatePolicy, merge_patch, update_claims};
 use claims_tests::{read_vectors, vectors_dir};
 use serde_json::Value;
 
 #[test]
 fn rfc7396_every_case() {
-    let Some(dir) = vectors_dir("rfc7396 conformance") else { return };
+    let Some(dir) = vectors_dir("rfc7396 conformance") else {
+        return;
+    };
     let cases = read_vectors(&dir, "rfc7396_merge.json");
     let cases = cases.as_array().expect("rfc7396_merge.json is an array");
-    assert_eq!(cases.len(), 17, "the vector file holds the Section 1 and 3 examples and 15 Appendix A cases");
+    assert_eq!(
+        cases.len(),
+        17,
+        "the vector file holds the Section 1 and 3 examples and 15 Appendix A cases"
+    );
     for case in cases {
         let name = case["name"].as_str().expect("every case has a name");
         let mut target = case["target"].clone();
@@ -21,7 +27,9 @@ fn rfc7396_every_case() {
 
 #[test]
 fn rfc7396_object_cases_through_the_policy_checked_update() {
-    let Some(dir) = vectors_dir("rfc7396 conformance") else { return };
+    let Some(dir) = vectors_dir("rfc7396 conformance") else {
+        return;
+    };
     let cases = read_vectors(&dir, "rfc7396_merge.json");
     let mut checked = 0;
     for case in cases.as_array().expect("an array") {
@@ -31,8 +39,12 @@ fn rfc7396_object_cases_through_the_policy_checked_update() {
             continue; // non-object targets and patches are refused by the update, tested in claims-core
         };
         let mut claims = target.clone();
-        update_claims(&mut claims, &case["patch"], &UpdatePolicy::new(ReservedNames::NONE))
-            .unwrap_or_else(|err| panic!("{}: {err}", case["name"]));
+        update_claims(
+            &mut claims,
+            &case["patch"],
+            &UpdatePolicy::new(ReservedNames::NONE),
+        )
+        .unwrap_or_else(|err| panic!("{}: {err}", case["name"]));
         assert_eq!(&claims, result, "{}", case["name"]);
         checked += 1;
     }
@@ -41,7 +53,9 @@ fn rfc7396_object_cases_through_the_policy_checked_update() {
 
 #[test]
 fn stytch_documented_updates() {
-    let Some(dir) = vectors_dir("stytch custom claims") else { return };
+    let Some(dir) = vectors_dir("stytch custom claims") else {
+        return;
+    };
     let vectors = read_vectors(&dir, "provider_examples.json");
     let cases = vectors["stytch_custom_claims_updates"]["cases"]
         .as_array()
@@ -50,14 +64,17 @@ fn stytch_documented_updates() {
     let policy = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::STYTCH]));
     for (i, case) in cases.iter().enumerate() {
         let mut claims = case["target"].as_object().expect("object target").clone();
-        update_claims(&mut claims, &case["patch"], &policy).unwrap_or_else(|err| panic!("case {i}: {err}"));
+        update_claims(&mut claims, &case["patch"], &policy)
+            .unwrap_or_else(|err| panic!("case {i}: {err}"));
         assert_eq!(Value::Object(claims), case["result"], "case {i}");
     }
 }
 
 #[test]
 fn stytch_refuses_reserved_names_on_documented_targets() {
-    let Some(dir) = vectors_dir("stytch custom claims") else { return };
+    let Some(dir) = vectors_dir("stytch custom claims") else {
+        return;
+    };
     let vectors = read_vectors(&dir, "provider_examples.json");
     let case = &vectors["stytch_custom_claims_updates"]["cases"][3];
     let original = case["target"].as_object().expect("object target").clone();
