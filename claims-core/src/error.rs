@@ -126,6 +126,10 @@ impl fmt::Display for ReservedClaim {
 }
 
 /// Which declared bound a value broke.
+///
+/// ```
+/// assert_eq!(claims_core::BoundKind::MaxItems.to_string(), "max_items");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BoundKind {
@@ -145,6 +149,12 @@ impl fmt::Display for BoundKind {
 }
 
 /// What an over-budget size measured.
+///
+/// ```
+/// use claims_core::{size::CookieSpec, BudgetKind, ClaimsError};
+/// let err = CookieSpec::session().check(5000).unwrap_err();
+/// assert!(matches!(err, ClaimsError::OverBudget { kind: BudgetKind::Cookie, size: 5010, .. }));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BudgetKind {

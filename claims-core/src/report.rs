@@ -11,7 +11,15 @@ use crate::size::{
 };
 use crate::{Budget, ClaimsError, ReservedNames};
 
-/// One top-level claim's share of a token.
+/// One top-level claim's share of a token, as listed by [`SizeReport::claims`].
+///
+/// ```
+/// # use claims_core::{ReservedNames, SizeReport};
+/// let report = SizeReport::from_claims(&serde_json::json!({"sub": "u1"}), &ReservedNames::RFC7519)?;
+/// let sub = &report.claims()[0];
+/// assert_eq!((sub.name.as_str(), sub.custom, sub.json.bytes, sub.token_chars), ("sub", false, 10, 13));
+/// # Ok::<(), claims_core::ClaimsError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimSize {
     /// The claim name.
@@ -192,42 +200,124 @@ impl SizeReport {
     }
 
     /// Every top-level claim, in payload order.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// let names: Vec<&str> = report.claims().iter().map(|c| c.name.as_str()).collect();
+    /// assert_eq!(names, ["exp", "plan"]);
+    /// assert_eq!((report.claims()[1].json.bytes, report.claims()[1].custom), (13, true)); // ,"plan":"pro"
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn claims(&self) -> &[ClaimSize] {
         &self.claims
     }
 
     /// The size of the whole payload's compact JSON.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.payload().bytes, r#"{"exp":1,"plan":"pro"}"#.len());
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn payload(&self) -> JsonSize {
         self.payload
     }
 
     /// The size of the custom claims alone, as one compact JSON object.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.custom().bytes, r#"{"plan":"pro"}"#.len());
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn custom(&self) -> JsonSize {
         self.custom
     }
 
     /// The custom-claims budget measured against, if any.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.budget(), Some(Budget::bytes(20)));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn budget(&self) -> Option<Budget> {
         self.budget
     }
 
     /// Budget left for custom claims, in the budget's unit; negative when over.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.headroom(), Some(20 - 14));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn headroom(&self) -> Option<isize> {
         self.budget
             .map(|b| signed_diff(b.limit, self.custom.in_unit(b.unit)))
     }
 
     /// Characters of the whole token, with [`SizeReport::with_token`].
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.token_len(), Some(48 + 1 + 30 + 1 + 43)); // 22 payload bytes: 30 chars
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn token_len(&self) -> Option<usize> {
         self.token.as_ref().map(|t| t.token_len)
     }
 
     /// Bytes of the cookie carrying the token, with [`SizeReport::with_token`].
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.cookie_len(), Some(2 + 123));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn cookie_len(&self) -> Option<usize> {
         self.token.as_ref().map(|t| t.cookie_len)
     }
 
     /// Bytes left under the cookie limit; negative when the browser would drop the cookie.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.cookie_headroom(), Some(4096 - 125));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn cookie_headroom(&self) -> Option<isize> {
         self.token
             .as_ref()
@@ -235,6 +325,16 @@ impl SizeReport {
     }
 
     /// The largest payload JSON, in bytes, that still fits the cookie with this header and algorithm.
+    ///
+    /// ```
+    /// # use claims_core::{size::{CookieSpec, SignatureAlg}, Budget, ReservedNames, SizeReport};
+    /// let payload = serde_json::json!({"exp": 1, "plan": "pro"});
+    /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?
+    ///     .with_budget(Budget::bytes(20))
+    ///     .with_token(36, SignatureAlg::Hs256, CookieSpec::new("s"));
+    /// assert_eq!(report.max_payload_len(), Some((4096 - 2 - 48 - 2 - 43) * 3 / 4));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
     pub fn max_payload_len(&self) -> Option<usize> {
         let t = self.token.as_ref()?;
         max_payload_len(&t.cookie, t.header_bytes, t.alg)
