@@ -18,6 +18,7 @@ pub mod readme {}
 ///
 /// When `CI` is set and the directory is missing: that is the failure CI must report.
 pub fn vectors_dir(suite: &str) -> Option<PathBuf> {
+    static SAID: std::sync::Once = std::sync::Once::new();
     let dir = std::env::var_os("CLAIMS_VECTORS_DIR").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/vectors"),
         PathBuf::from,
@@ -33,7 +34,6 @@ pub fn vectors_dir(suite: &str) -> Option<PathBuf> {
         std::env::var_os("CI").is_none(),
         "{suite}: {why}; CI is set, so this is a failure"
     );
-    static SAID: std::sync::Once = std::sync::Once::new();
     SAID.call_once(|| println!("{suite} suite skipped: {why}"));
     None
 }
