@@ -815,6 +815,53 @@ mod tests {
         );
     }
 
+    /// A plain implementation of the matching rules, to compare the `const fn`s against.
+    fn reference_has_prefix(claim: &str, prefix: &str) -> bool {
+        extern crate std;
+        use std::string::String;
+        let authority_end = match prefix.find("://") {
+            Some(scheme_end)
+                if scheme_end > 0
+                    && prefix.as_bytes()[0].is_ascii_alphabetic()
+                    && prefix[..scheme_end]
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) =>
+            {
+                prefix[scheme_end + 3..]
+                    .find(['/', '?', '#'])
+                    .map_or(prefix.len(), |i| scheme_end + 3 + i)
+            }
+            _ => 0,
+        };
+        let fold = |s: &[u8]| String::from_utf8_lossy(s).to_ascii_lowercase();
+        claim.len() >= prefix.len()
+            && fold(&claim.as_bytes()[..authority_end]) == fold(&prefix.as_bytes()[..authority_end])
+            && claim.as_bytes()[authority_end..prefix.len()] == prefix.as_bytes()[authority_end..]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefix_matching_agrees_with_the_reference(
+            claim in "(?s)(https?://|HTTPS://|cognito:|x)?.{0,12}",
+            prefix in "(https?://|HTTPS://|cognito:|1a://)?[a-zA-Z.:/?#]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(has_prefix(&claim, &prefix), reference_has_prefix(&claim, &prefix));
+            let prefixes = [prefix.as_str()];
+            let policy = ReservedNames::NONE.with_prefixes(&prefixes);
+            proptest::prop_assert_eq!(policy.check(&claim).is_some(), reference_has_prefix(&claim, &prefix));
+        }
+
+        #[test]
+        fn any_string_is_checked_without_panicking(claim in "(?s).{0,40}") {
+            for profile in Profile::ALL {
+                let hit = profile.check(&claim);
+                let expected = profile.names().contains(&claim.as_str())
+                    || profile.prefixes().iter().any(|p| reference_has_prefix(&claim, p));
+                proptest::prop_assert_eq!(hit.is_some(), expected);
+            }
+        }
+    }
+
     #[test]
     fn default_is_rfc7519() {
         assert_eq!(ReservedNames::default(), ReservedNames::RFC7519);
