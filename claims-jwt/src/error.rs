@@ -1,0 +1,375 @@
+//! The one error type of `claims-jwt`.
+
+use std::fmt;
+
+use claims_core::ClaimsError;
+use jsonwebtoken::Algorithm;
+
+/// Everything that can go wrong while minting, verifying or updating a token.
+///
+/// Match on the variant for details, or on [`Error::kind`] (and [`Error::status`]) to answer a request:
+/// no string matching is ever needed. The enum is `#[non_exhaustive]`: keep a catch-all arm.
+///
+/// ```
+/// use claims_jwt::{Error, ErrorKind};
+///
+/// let err = Error::Expired { exp: 100, now: 160, leeway: 5 };
+/// assert_eq!((err.kind(), err.status()), (ErrorKind::Unauthorized, 401));
+/// assert_eq!(err.to_string(), "the token expired at 100 (now 160, leeway 5 s)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The token is longer than the verifier accepts; refused before any decoding.
+    TooLong {
+        /// The token's length in bytes.
+        len: usize,
+        /// The configured cap ([`crate::Verifier::with_max_token_len`]).
+        max: usize,
+    },
+    /// The token is not a compact JWS carrying a JSON object: wrong number of segments, bad base64url,
+    /// a header or payload that is not a JSON object, an unsupported critical header.
+    Malformed {
+        /// The segment at fault.
+        part: Segment,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The header names another algorithm than the key is pinned to (`none` and HS/RS confusion land here).
+    AlgorithmMismatch {
+        /// The key's algorithm.
+        expected: Algorithm,
+        /// The header's `alg`, as written.
+        found: String,
+    },
+    /// The header's `kid` names no key of the key set.
+    UnknownKid {
+        /// The `kid` from the header.
+        kid: String,
+    },
+    /// The header has no `kid`, and the key set holds more than one key to choose from.
+    MissingKid,
+    /// The signature does not match the header and payload.
+    InvalidSignature,
+    /// The same claim name appears twice in the payload (RFC 7519 §4 requires unique names).
+    DuplicateClaim {
+        /// The repeated name.
+        name: String,
+    },
+    /// A registered or layout claim has the wrong JSON type or range, e.g. a string or negative `exp`.
+    /// Never treated as absent (compare CVE-2026-25537).
+    InvalidClaim {
+        /// The claim.
+        name: String,
+        /// What it must be.
+        expected: &'static str,
+        /// What it was.
+        found: String,
+    },
+    /// The payload is a JSON object but does not fit the custom-claims type or the layout's claims.
+    InvalidClaims {
+        /// serde's message.
+        message: String,
+    },
+    /// A claim the verifier requires is absent (`exp` by default; `iss`, `aud` when configured).
+    MissingClaim {
+        /// The claim.
+        name: &'static str,
+    },
+    /// `exp` is past: `now >= exp + leeway`.
+    Expired {
+        /// The token's `exp`.
+        exp: u64,
+        /// The verifier's clock.
+        now: u64,
+        /// The leeway, in seconds.
+        leeway: u64,
+    },
+    /// `nbf` is in the future: `now + leeway < nbf`.
+    NotYetValid {
+        /// The token's `nbf`.
+        nbf: u64,
+        /// The verifier's clock.
+        now: u64,
+        /// The leeway, in seconds.
+        leeway: u64,
+    },
+    /// `iat` is in the future: `iat > now + leeway`.
+    IssuedInFuture {
+        /// The token's `iat`.
+        iat: u64,
+        /// The verifier's clock.
+        now: u64,
+        /// The leeway, in seconds.
+        leeway: u64,
+    },
+    /// `iss` is not one of the configured issuers.
+    InvalidIssuer {
+        /// The token's `iss`.
+        found: String,
+    },
+    /// No value of `aud` is one of the configured audiences.
+    InvalidAudience {
+        /// The token's audiences.
+        found: Vec<String>,
+    },
+    /// `azp` is not one of the configured authorized parties.
+    UnauthorizedParty {
+        /// The token's `azp`.
+        azp: String,
+    },
+    /// Minting refused the claims: bounds, reserved names, the custom-claims budget, or the exact token
+    /// and cookie length (`ClaimsError::OverBudget` names the budget and the overflow).
+    Claims(ClaimsError),
+    /// An update was refused (reserved name, budget, depth, a result the claims type cannot hold); the
+    /// verified token is untouched and nothing was minted.
+    Update(ClaimsError),
+    /// A key could not be read or does not fit the algorithm.
+    Key(jsonwebtoken::errors::Error),
+    /// The crypto backend failed to sign.
+    Signing(jsonwebtoken::errors::Error),
+}
+
+/// The part of a compact JWS an [`Error::Malformed`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Segment {
+    /// The whole token (e.g. not three segments).
+    Token,
+    /// The protected header.
+    Header,
+    /// The payload.
+    Payload,
+    /// The signature.
+    Signature,
+}
+
+impl fmt::Display for Segment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Segment::Token => "token",
+            Segment::Header => "header",
+            Segment::Payload => "payload",
+            Segment::Signature => "signature",
+        })
+    }
+}
+
+/// What an [`Error`] means to a request handler.
+///
+/// ```
+/// use claims_jwt::ErrorKind;
+/// assert_eq!(ErrorKind::InvalidUpdate.status(), 422);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The request carries something that is not a well-formed token: HTTP 400.
+    Malformed,
+    /// A well-formed token that must not be trusted (signature, algorithm, key, expiry, issuer, audience,
+    /// authorized party, claim types): HTTP 401.
+    Unauthorized,
+    /// A claims update the policy refuses: HTTP 422.
+    InvalidUpdate,
+    /// The server's own claims or keys are wrong (over budget at mint, bad key): HTTP 500.
+    Internal,
+}
+
+impl ErrorKind {
+    /// The HTTP status code for this kind.
+    ///
+    /// ```
+    /// # use claims_jwt::ErrorKind;
+    /// assert_eq!(ErrorKind::Malformed.status(), 400);
+    /// assert_eq!(ErrorKind::Internal.status(), 500);
+    /// ```
+    pub const fn status(self) -> u16 {
+        match self {
+            ErrorKind::Malformed => 400,
+            ErrorKind::Unauthorized => 401,
+            ErrorKind::InvalidUpdate => 422,
+            ErrorKind::Internal => 500,
+        }
+    }
+}
+
+impl Error {
+    /// What this error means to a request handler.
+    ///
+    /// ```
+    /// use claims_jwt::{ClaimsError, Error, ErrorKind};
+    /// let over = ClaimsError::NotAnObject { what: "patch", found: "array" };
+    /// assert_eq!(Error::Update(over.clone()).kind(), ErrorKind::InvalidUpdate);
+    /// assert_eq!(Error::Claims(over).kind(), ErrorKind::Internal);
+    /// assert_eq!(Error::InvalidSignature.kind(), ErrorKind::Unauthorized);
+    /// ```
+    pub const fn kind(&self) -> ErrorKind {
+        match self {
+            Error::TooLong { .. } | Error::Malformed { .. } => ErrorKind::Malformed,
+            Error::AlgorithmMismatch { .. }
+            | Error::UnknownKid { .. }
+            | Error::MissingKid
+            | Error::InvalidSignature
+            | Error::DuplicateClaim { .. }
+            | Error::InvalidClaim { .. }
+            | Error::InvalidClaims { .. }
+            | Error::MissingClaim { .. }
+            | Error::Expired { .. }
+            | Error::NotYetValid { .. }
+            | Error::IssuedInFuture { .. }
+            | Error::InvalidIssuer { .. }
+            | Error::InvalidAudience { .. }
+            | Error::UnauthorizedParty { .. } => ErrorKind::Unauthorized,
+            Error::Update(_) => ErrorKind::InvalidUpdate,
+            Error::Claims(_) | Error::Key(_) | Error::Signing(_) => ErrorKind::Internal,
+        }
+    }
+
+    /// The HTTP status code: `self.kind().status()`.
+    ///
+    /// ```
+    /// assert_eq!(claims_jwt::Error::TooLong { len: 9000, max: 8192 }.status(), 400);
+    /// ```
+    pub const fn status(&self) -> u16 {
+        self.kind().status()
+    }
+
+    pub(crate) fn malformed(part: Segment, reason: impl Into<String>) -> Self {
+        Error::Malformed {
+            part,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::TooLong { len, max } => write!(
+                f,
+                "the token is {len} bytes long, over the verifier's cap of {max} bytes; refused before decoding"
+            ),
+            Error::Malformed { part, reason } => write!(f, "malformed token {part}: {reason}"),
+            Error::AlgorithmMismatch { expected, found } => write!(
+                f,
+                "the token's header says `alg: {found}` but the key is pinned to {expected:?}; refused"
+            ),
+            Error::UnknownKid { kid } => write!(f, "no key in the key set has `kid` `{kid}`"),
+            Error::MissingKid => {
+                f.write_str("the token has no `kid` and the key set holds several keys")
+            }
+            Error::InvalidSignature => f.write_str("the token's signature is invalid"),
+            Error::DuplicateClaim { name } => write!(
+                f,
+                "claim `{name}` appears more than once; RFC 7519 §4 requires unique claim names"
+            ),
+            Error::InvalidClaim {
+                name,
+                expected,
+                found,
+            } => {
+                write!(f, "claim `{name}` must be {expected}, found {found}")
+            }
+            Error::InvalidClaims { message } => {
+                write!(f, "the token's claims do not fit their type: {message}")
+            }
+            Error::MissingClaim { name } => {
+                write!(f, "the token has no `{name}` claim, which is required")
+            }
+            Error::Expired { exp, now, leeway } => {
+                write!(
+                    f,
+                    "the token expired at {exp} (now {now}, leeway {leeway} s)"
+                )
+            }
+            Error::NotYetValid { nbf, now, leeway } => {
+                write!(
+                    f,
+                    "the token is not valid before {nbf} (now {now}, leeway {leeway} s)"
+                )
+            }
+            Error::IssuedInFuture { iat, now, leeway } => {
+                write!(
+                    f,
+                    "the token is issued in the future, at {iat} (now {now}, leeway {leeway} s)"
+                )
+            }
+            Error::InvalidIssuer { found } => write!(f, "issuer `{found}` is not accepted"),
+            Error::InvalidAudience { found } => write!(f, "audience {found:?} is not accepted"),
+            Error::UnauthorizedParty { azp } => {
+                write!(f, "authorized party `{azp}` is not accepted")
+            }
+            Error::Claims(err) => write!(f, "cannot mint: {err}"),
+            Error::Update(err) => write!(f, "update refused, nothing changed: {err}"),
+            Error::Key(err) => write!(f, "unusable key: {err}"),
+            Error::Signing(err) => write!(f, "signing failed: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Claims(err) | Error::Update(err) => Some(err),
+            Error::Key(err) | Error::Signing(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+impl From<ClaimsError> for Error {
+    /// A claims error outside an update is a minting error.
+    fn from(err: ClaimsError) -> Self {
+        Error::Claims(err)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_status() {
+        let cases = [
+            (Error::TooLong { len: 2, max: 1 }, 400),
+            (Error::malformed(Segment::Header, "x"), 400),
+            (Error::MissingKid, 401),
+            (Error::MissingClaim { name: "exp" }, 401),
+            (
+                Error::Update(ClaimsError::TooDeep {
+                    what: "patch",
+                    limit: 1,
+                }),
+                422,
+            ),
+            (
+                Error::Key(jsonwebtoken::errors::ErrorKind::InvalidKeyFormat.into()),
+                500,
+            ),
+        ];
+        for (err, status) in cases {
+            assert_eq!(err.status(), status, "{err}");
+        }
+    }
+
+    #[test]
+    fn messages_name_the_claim() {
+        let err = Error::InvalidClaim {
+            name: "exp".into(),
+            expected: "a NumericDate (a non-negative integer)",
+            found: "string".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "claim `exp` must be a NumericDate (a non-negative integer), found string"
+        );
+        assert_eq!(
+            Error::AlgorithmMismatch {
+                expected: Algorithm::HS256,
+                found: "none".into()
+            }
+            .to_string(),
+            "the token's header says `alg: none` but the key is pinned to HS256; refused"
+        );
+    }
+}

@@ -1,0 +1,573 @@
+//! Minting: checks first, exact sizes, then one signature.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_core::size::{CookieSpec, SignatureAlg, jwt_len};
+use claims_core::{
+    Budget, ClaimsError, ReservedNames, SessionClaims, SizeReport, SizeUnit, UpdatePolicy,
+};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::layout::assert_fits;
+use crate::token::Head;
+use crate::{Audience, Clock, Error, Generic, Header, Layout, Payload, Segment, SigningKey, Token};
+
+/// Mints tokens of layout `L` with one signing key.
+///
+/// Before signing, [`Minter::mint`] checks the custom claims' declared bounds (`check_bounds`), their
+/// names against the layout's reserved names, their size against the custom-claims budget (the layout
+/// profile's by default: 1,200 bytes for Clerk), and the exact length of the token and of the cookie that
+/// carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
+/// it returns has exactly the length that was checked.
+///
+/// `iat` and `nbf` are the clock's time (`nbf` minus an optional skew), `exp` is `iat` plus the TTL
+/// (default 60 s); `iss` and `aud` are the minter's when configured, else the payload's.
+///
+/// ```
+/// use std::time::Duration;
+/// use claims_jwt::{Clerk, Clock, Error, Minter, Payload, SigningKey};
+/// use claims_jwt::claims_core::{BudgetKind, ClaimsError};
+/// use serde_json::{json, Map, Value};
+///
+/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef"))
+///     .with_clock(Clock::fixed(1_700_000_000))
+///     .with_ttl(Duration::from_secs(60));
+/// let big: Map<String, Value> = serde_json::from_value(json!({"bio": "x".repeat(1300)}))?;
+/// let err = minter.mint(&Payload::new(big).with_subject("user_1")).unwrap_err();
+/// assert!(matches!(err, Error::Claims(ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 1310, .. })));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Minter<L = Generic> {
+    key: SigningKey,
+    header_b64: String,
+    header_len: usize,
+    issuer: Option<String>,
+    audience: Option<Audience>,
+    ttl: u64,
+    not_before_skew: u64,
+    clock: Clock,
+    cookie: CookieSpec,
+    budget: Option<Budget>,
+    layout: PhantomData<fn() -> L>,
+}
+
+impl<L> Clone for Minter<L> {
+    fn clone(&self) -> Self {
+        Minter {
+            key: self.key.clone(),
+            header_b64: self.header_b64.clone(),
+            header_len: self.header_len,
+            issuer: self.issuer.clone(),
+            audience: self.audience.clone(),
+            ttl: self.ttl,
+            not_before_skew: self.not_before_skew,
+            clock: self.clock.clone(),
+            cookie: self.cookie.clone(),
+            budget: self.budget,
+            layout: PhantomData,
+        }
+    }
+}
+
+impl<L: Layout> fmt::Debug for Minter<L> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Minter")
+            .field("layout", &L::NAME)
+            .field("key", &self.key)
+            .field("issuer", &self.issuer)
+            .field("audience", &self.audience)
+            .field("ttl", &self.ttl)
+            .field("not_before_skew", &self.not_before_skew)
+            .field("clock", &self.clock)
+            .field("cookie", &self.cookie)
+            .field("budget", &self.budget)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The default token lifetime: 60 seconds, as Clerk's session tokens.
+const DEFAULT_TTL: u64 = 60;
+
+impl<L: Layout> Minter<L> {
+    /// A minter signing with `key` (its `kid` goes into every header), with the layout's cookie and
+    /// budget, a 60 s TTL and the system clock.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Minter, SigningKey};
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"secret").with_kid("ins_1"));
+    /// assert_eq!(minter.header_json_len(), r#"{"alg":"HS256","kid":"ins_1","typ":"JWT"}"#.len());
+    /// ```
+    pub fn new(key: SigningKey) -> Self {
+        let header = Header::new(key.algorithm(), key.kid().map(str::to_owned)).to_json();
+        let (bytes, units) = L::RESERVED.budgets();
+        Minter {
+            header_b64: URL_SAFE_NO_PAD.encode(&header),
+            header_len: header.len(),
+            key,
+            issuer: None,
+            audience: None,
+            ttl: DEFAULT_TTL,
+            not_before_skew: 0,
+            clock: Clock::system(),
+            cookie: L::cookie(),
+            budget: bytes.or(units),
+            layout: PhantomData,
+        }
+    }
+
+    /// This minter writing `iss`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Minter, SigningKey, Generic};
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_issuer("https://auth.example.com");
+    /// ```
+    #[must_use]
+    pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
+        self.issuer = Some(issuer.into());
+        self
+    }
+
+    /// This minter writing `aud`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Audience, Minter, SigningKey, Generic};
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_audience(Audience::One("api".into()));
+    /// ```
+    #[must_use]
+    pub fn with_audience(mut self, audience: Audience) -> Self {
+        self.audience = Some(audience);
+        self
+    }
+
+    /// This minter with tokens valid for `ttl` (whole seconds).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use claims_jwt::{Minter, SigningKey, Generic};
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_ttl(Duration::from_secs(300));
+    /// ```
+    #[must_use]
+    pub fn with_ttl(mut self, ttl: Duration) -> Self {
+        self.ttl = ttl.as_secs();
+        self
+    }
+
+    /// This minter writing `nbf` `skew` before `iat` (Clerk uses 10 s), for verifiers whose clock is behind.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use claims_jwt::{Minter, SigningKey, Generic};
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_not_before_skew(Duration::from_secs(10));
+    /// ```
+    #[must_use]
+    pub fn with_not_before_skew(mut self, skew: Duration) -> Self {
+        self.not_before_skew = skew.as_secs();
+        self
+    }
+
+    /// This minter reading the time from `clock`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clock, Minter, SigningKey, Generic};
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(0));
+    /// ```
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// This minter checking tokens against `cookie` instead of the layout's.
+    ///
+    /// ```
+    /// # use claims_jwt::{Minter, SigningKey, Generic};
+    /// use claims_jwt::claims_core::size::CookieSpec;
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_cookie(CookieSpec::new("sb-access-token").with_limit(3180));
+    /// ```
+    #[must_use]
+    pub fn with_cookie(mut self, cookie: CookieSpec) -> Self {
+        self.cookie = cookie;
+        self
+    }
+
+    /// This minter checking custom claims against `budget` instead of the layout's.
+    ///
+    /// ```
+    /// # use claims_jwt::{Minter, SigningKey, Clerk};
+    /// use claims_jwt::claims_core::Budget;
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s")).with_budget(Budget::bytes(800));
+    /// ```
+    #[must_use]
+    pub fn with_budget(mut self, budget: Budget) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// This minter without a custom-claims budget (the cookie limit still holds).
+    ///
+    /// ```
+    /// # use claims_jwt::{Minter, SigningKey, Stytch};
+    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"s")).without_budget();
+    /// ```
+    #[must_use]
+    pub fn without_budget(mut self) -> Self {
+        self.budget = None;
+        self
+    }
+
+    /// Bytes of the header's JSON (constant for a minter).
+    pub fn header_json_len(&self) -> usize {
+        self.header_len
+    }
+
+    /// The signing key.
+    pub fn key(&self) -> &SigningKey {
+        &self.key
+    }
+
+    /// The cookie tokens are checked against.
+    pub fn cookie(&self) -> &CookieSpec {
+        &self.cookie
+    }
+
+    /// The update policy of [`Minter::reissue`]: the layout's reserved names and this minter's budget.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Minter, SigningKey};
+    /// use claims_jwt::claims_core::Budget;
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s"));
+    /// assert_eq!(minter.update_policy().budgets(), [Some(Budget::bytes(1200)), None]);
+    /// ```
+    pub fn update_policy(&self) -> UpdatePolicy<'static> {
+        let policy = UpdatePolicy::new(L::RESERVED).without_budgets();
+        match self.budget {
+            Some(budget) => policy.with_budget(budget),
+            None => policy,
+        }
+    }
+
+    /// Checks `payload` and mints a token for it; see [`Minter`] for the checks, and [`Error::Claims`] for
+    /// what a refusal holds.
+    pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
+        assert_fits::<C, L>();
+        let custom = &payload.custom;
+        custom.check_bounds()?;
+        custom.check_reserved(&L::RESERVED)?;
+
+        let custom_json = serde_json::to_vec(custom).map_err(ClaimsError::from)?;
+        if custom_json.first() != Some(&b'{') {
+            return Err(Error::Claims(ClaimsError::NotAnObject {
+                what: "custom claims",
+                found: "another JSON type",
+            }));
+        }
+        if let Some(budget) = self.budget {
+            match budget.unit {
+                // The compact JSON just written is exactly what a byte budget counts.
+                SizeUnit::Utf8Bytes => {
+                    if custom_json.len() > budget.limit {
+                        return Err(Error::Claims(ClaimsError::OverBudget {
+                            kind: claims_core::BudgetKind::CustomClaims,
+                            size: custom_json.len(),
+                            budget,
+                        }));
+                    }
+                }
+                _ => {
+                    claims_core::check_budget(custom, budget)?;
+                }
+            }
+        }
+
+        let now = self.clock.now();
+        let mut registered = payload.registered.clone();
+        if self.issuer.is_some() {
+            registered.iss.clone_from(&self.issuer);
+        }
+        if self.audience.is_some() {
+            registered.aud.clone_from(&self.audience);
+        }
+        registered.iat = Some(now);
+        registered.nbf = Some(now.saturating_sub(self.not_before_skew));
+        registered.exp = Some(now.saturating_add(self.ttl));
+
+        let mut json = serde_json::to_vec(&Head {
+            registered: &registered,
+            layout: &payload.layout,
+        })
+        .map_err(ClaimsError::from)?;
+        if custom_json.len() > 2 {
+            json.pop(); // `}`
+            json.push(b',');
+            json.extend_from_slice(&custom_json[1..]);
+        }
+
+        let token_len = jwt_len(self.header_len, json.len(), self.key.signature_alg());
+        let cookie_len = self.cookie.check(token_len)?;
+
+        let mut token = String::with_capacity(token_len);
+        token.push_str(&self.header_b64);
+        token.push('.');
+        URL_SAFE_NO_PAD.encode_string(&json, &mut token);
+        let signature = self.key.sign(token.as_bytes())?;
+        token.push('.');
+        token.push_str(&signature);
+        debug_assert_eq!(token.len(), token_len, "the computed token length is exact");
+
+        Ok(Minted {
+            token,
+            cookie_len,
+            header_len: self.header_len,
+            payload_len: json.len(),
+            signature: self.key.signature_alg(),
+            cookie: self.cookie.clone(),
+            reserved: L::RESERVED,
+            budget: self.budget,
+            issued_at: now,
+            expires_at: now.saturating_add(self.ttl),
+        })
+    }
+
+    /// Mints a new token with the same claims as `token` and a new `iat`, `nbf` and `exp`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minted = Minter::<Generic>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(Map::<String, Value>::new()).with_subject("u"))?;
+    /// let token = Verifier::<Generic>::new(key.verifying_key()).with_clock(Clock::fixed(120))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// let fresh = Minter::<Generic>::new(key).with_clock(Clock::fixed(150)).refresh(&token)?;
+    /// assert_eq!((fresh.issued_at(), fresh.expires_at()), (150, 210));
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    pub fn refresh<C: SessionClaims>(&self, token: &Token<C, L>) -> Result<Minted, Error> {
+        self.mint(token.payload())
+    }
+
+    /// Applies the RFC 7396 merge `patch` to `token`'s custom claims under [`Minter::update_policy`] and
+    /// mints a token for the result with a new `iat`, `nbf` and `exp`.
+    ///
+    /// A refused patch ([`Error::Update`]: not an object, too deep, a reserved name, over budget, or a
+    /// result the claims type cannot hold) or a refused mint leaves `token` as it was and mints nothing.
+    /// The patch is read without recursion, so a hostile one nested however deep is refused safely.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clock, Error, ErrorKind, Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{json, Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minter = Minter::<Generic>::new(key.clone());
+    /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "free"}))?;
+    /// let minted = minter.mint(&Payload::new(claims))?;
+    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
+    ///
+    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
+    /// assert_eq!(reissued.payload().custom["plan"], "pro");
+    /// assert_eq!(minter.reissue(&token, &json!(["not", "an", "object"])).unwrap_err().kind(), ErrorKind::InvalidUpdate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reissue<C: SessionClaims + Clone>(
+        &self,
+        token: &Token<C, L>,
+        patch: &Value,
+    ) -> Result<Reissued<C, L>, Error> {
+        assert_fits::<C, L>();
+        let Value::Object(mut custom) =
+            serde_json::to_value(token.claims()).map_err(|e| Error::Update(e.into()))?
+        else {
+            return Err(Error::Update(ClaimsError::NotAnObject {
+                what: "custom claims",
+                found: "another JSON type",
+            }));
+        };
+        claims_core::update_claims(&mut custom, patch, &self.update_policy())
+            .map_err(Error::Update)?;
+        let custom: C =
+            serde_json::from_value(Value::Object(custom)).map_err(|e| Error::Update(e.into()))?;
+        let mut payload = Payload {
+            registered: token.registered().clone(),
+            layout: token.layout().clone(),
+            custom,
+        };
+        let minted = self.mint(&payload)?;
+        payload.registered.iat = Some(minted.issued_at);
+        payload.registered.nbf = Some(minted.issued_at.saturating_sub(self.not_before_skew));
+        payload.registered.exp = Some(minted.expires_at);
+        if self.issuer.is_some() {
+            payload.registered.iss.clone_from(&self.issuer);
+        }
+        if self.audience.is_some() {
+            payload.registered.aud.clone_from(&self.audience);
+        }
+        Ok(Reissued { minted, payload })
+    }
+
+    /// [`Minter::reissue`] with a typed patch: anything that serializes to an RFC 7396 patch object, such as
+    /// the patch companion of `#[derive(SessionClaims)]` or a `serde_json::Map`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{json, Map, Value};
+    /// #[derive(serde::Serialize)]
+    /// struct PlanPatch { plan: &'static str }
+    ///
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minter = Minter::<Generic>::new(key.clone());
+    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
+    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
+    /// let reissued = minter.reissue_with(&token, &PlanPatch { plan: "pro" })?;
+    /// assert_eq!(Value::Object(reissued.payload().custom.clone()), json!({"plan": "pro"}));
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    pub fn reissue_with<C: SessionClaims + Clone, P: Serialize + ?Sized>(
+        &self,
+        token: &Token<C, L>,
+        patch: &P,
+    ) -> Result<Reissued<C, L>, Error> {
+        let patch = serde_json::to_value(patch).map_err(|e| Error::Update(e.into()))?;
+        let result = self.reissue(token, &patch);
+        claims_core::drop_deep(patch);
+        result
+    }
+}
+
+/// A minted token, with the exact figures it was checked against.
+///
+/// ```
+/// use claims_jwt::{Generic, Minter, Payload, SigningKey};
+/// use serde_json::{Map, Value};
+///
+/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s")).mint(&Payload::new(Map::<String, Value>::new()))?;
+/// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
+/// assert_eq!(minted.to_string(), minted.as_str());
+/// # Ok::<(), claims_jwt::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Minted {
+    token: String,
+    cookie_len: usize,
+    header_len: usize,
+    payload_len: usize,
+    signature: SignatureAlg,
+    cookie: CookieSpec,
+    reserved: ReservedNames<'static>,
+    budget: Option<Budget>,
+    issued_at: u64,
+    expires_at: u64,
+}
+
+impl Minted {
+    /// The compact token.
+    pub fn as_str(&self) -> &str {
+        &self.token
+    }
+
+    /// The compact token, by value.
+    pub fn into_string(self) -> String {
+        self.token
+    }
+
+    /// The token's length in bytes (it is ASCII).
+    pub fn len(&self) -> usize {
+        self.token.len()
+    }
+
+    /// Always `false`: a token has at least its two dots.
+    pub fn is_empty(&self) -> bool {
+        self.token.is_empty()
+    }
+
+    /// Bytes the cookie takes: `name=token` plus the counted attributes.
+    pub fn cookie_len(&self) -> usize {
+        self.cookie_len
+    }
+
+    /// Bytes of the payload's compact JSON.
+    pub fn payload_json_len(&self) -> usize {
+        self.payload_len
+    }
+
+    /// `iat`.
+    pub fn issued_at(&self) -> u64 {
+        self.issued_at
+    }
+
+    /// `exp`.
+    pub fn expires_at(&self) -> u64 {
+        self.expires_at
+    }
+
+    /// What each claim takes in the payload and the token, against the budget and the cookie.
+    ///
+    /// ```
+    /// use claims_jwt::{Clerk, Minter, Payload, SigningKey};
+    /// use serde_json::{json, Map, Value};
+    ///
+    /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "pro"}))?;
+    /// let minted = Minter::<Clerk>::new(SigningKey::hs256(b"s")).mint(&Payload::new(claims).with_subject("u"))?;
+    /// let report = minted.size_report()?;
+    /// assert_eq!(report.token_len(), Some(minted.len()));
+    /// assert_eq!(report.custom().bytes, r#"{"plan":"pro"}"#.len());
+    /// assert_eq!(report.headroom(), Some(1200 - 14));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn size_report(&self) -> Result<SizeReport, Error> {
+        let payload = self.token.split('.').nth(1).unwrap_or_default();
+        let json = URL_SAFE_NO_PAD
+            .decode(payload)
+            .map_err(|e| Error::malformed(Segment::Payload, e.to_string()))?;
+        let map: Map<String, Value> = serde_json::from_slice(&json).map_err(ClaimsError::from)?;
+        let report = SizeReport::new(&map, &self.reserved).with_token(
+            self.header_len,
+            self.signature,
+            self.cookie.clone(),
+        );
+        Ok(match self.budget {
+            Some(budget) => report.with_budget(budget),
+            None => report,
+        })
+    }
+}
+
+impl fmt::Display for Minted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.token)
+    }
+}
+
+impl AsRef<str> for Minted {
+    fn as_ref(&self) -> &str {
+        &self.token
+    }
+}
+
+/// The result of [`Minter::reissue`]: the new token and the claims it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reissued<C, L = Generic> {
+    minted: Minted,
+    payload: Payload<C, L>,
+}
+
+impl<C, L> Reissued<C, L> {
+    /// The new token.
+    pub fn minted(&self) -> &Minted {
+        &self.minted
+    }
+
+    /// The claims of the new token, with its times.
+    pub fn payload(&self) -> &Payload<C, L> {
+        &self.payload
+    }
+
+    /// Both, by value.
+    pub fn into_parts(self) -> (Minted, Payload<C, L>) {
+        (self.minted, self.payload)
+    }
+}

@@ -1,0 +1,395 @@
+//! The single-pass payload parser.
+//!
+//! The payload is read once, by one `serde_json` deserializer. The application's claims type `C` is handed
+//! a map that skips past the registered and layout claims: each of those is parsed, typed, into its slot as
+//! the key is met, and every other key and value flows straight to `C`'s own visitor. Nothing is buffered,
+//! unlike `#[serde(flatten)]`, which collects the whole object into an intermediate tree first.
+//!
+//! The same pass refuses duplicate claim names (`serde_json`'s own `Map` would keep the last silently) and
+//! wrongly typed registered claims (a string, float, negative or `null` `exp` is an error, never absent).
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserialize;
+use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+use crate::{Error, Layout, Payload, Registered, Segment};
+
+const NUMERIC_DATE: &str = "a NumericDate (a non-negative integer number of seconds)";
+const STRING: &str = "a string";
+const AUDIENCE: &str = "a string or an array of strings";
+
+/// Parses `bytes` into a payload, in one pass.
+pub(crate) fn parse_payload<C, L>(bytes: &[u8]) -> Result<Payload<C, L>, Error>
+where
+    C: for<'de> Deserialize<'de>,
+    L: Layout,
+{
+    let starts_as_object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if !starts_as_object {
+        return Err(Error::malformed(
+            Segment::Payload,
+            "the payload is not a JSON object of claims",
+        ));
+    }
+    let mut refusal = None;
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let parsed = de
+        .deserialize_map(PayloadVisitor::<C, L> {
+            refusal: &mut refusal,
+            marker: PhantomData,
+        })
+        .and_then(|payload| de.end().map(|()| payload));
+    match (parsed, refusal) {
+        (Ok(payload), _) => Ok(payload),
+        (Err(_), Some(refusal)) => Err(refusal),
+        (Err(err), None) if err.is_syntax() || err.is_eof() => Err(Error::malformed(
+            Segment::Payload,
+            format!("not valid JSON: {err}"),
+        )),
+        (Err(err), None) => Err(Error::InvalidClaims {
+            message: err.to_string(),
+        }),
+    }
+}
+
+struct PayloadVisitor<'r, C, L> {
+    refusal: &'r mut Option<Error>,
+    marker: PhantomData<fn() -> (C, L)>,
+}
+
+impl<'de, C, L> Visitor<'de> for PayloadVisitor<'_, C, L>
+where
+    C: Deserialize<'de>,
+    L: Layout,
+{
+    type Value = Payload<C, L>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object of claims")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut state = State {
+            registered: Registered::default(),
+            layout: L::default(),
+            seen: Vec::new(),
+            refusal: self.refusal,
+        };
+        let custom = C::deserialize(CustomClaims {
+            map: &mut map,
+            state: &mut state,
+        })?;
+        // A claims type may stop reading early; the rest must still be routed and checked.
+        let mut rest = Intercept {
+            map: &mut map,
+            state: &mut state,
+        };
+        while rest.next_key::<IgnoredAny>()?.is_some() {
+            rest.next_value::<IgnoredAny>()?;
+        }
+        Ok(Payload {
+            registered: state.registered,
+            layout: state.layout,
+            custom,
+        })
+    }
+}
+
+/// What the pass has collected besides the custom claims.
+struct State<'de, 'r, L> {
+    registered: Registered,
+    layout: L,
+    /// Every top-level name met so far. Linear search: payloads hold tens of claims, and a payload is only
+    /// parsed after its signature has been verified.
+    seen: Vec<Cow<'de, str>>,
+    refusal: &'r mut Option<Error>,
+}
+
+impl<'de, L: Layout> State<'de, '_, L> {
+    fn refuse<E: de::Error>(&mut self, refusal: Error) -> E {
+        let err = E::custom(&refusal);
+        *self.refusal = Some(refusal);
+        err
+    }
+
+    fn note<E: de::Error>(&mut self, name: Cow<'de, str>) -> Result<(), E> {
+        if self.seen.contains(&name) {
+            return Err(self.refuse(Error::DuplicateClaim {
+                name: name.into_owned(),
+            }));
+        }
+        self.seen.push(name);
+        Ok(())
+    }
+
+    /// Reads the value of `name` if it is registered or the layout's; `false` for a custom claim.
+    fn route<A: MapAccess<'de>>(&mut self, name: &str, map: &mut A) -> Result<bool, A::Error> {
+        let (r, refusal) = (&mut self.registered, &mut *self.refusal);
+        match name {
+            "iss" => r.iss = Some(map.next_value_seed(Typed::new(refusal, "iss", STRING))?),
+            "sub" => r.sub = Some(map.next_value_seed(Typed::new(refusal, "sub", STRING))?),
+            "aud" => r.aud = Some(map.next_value_seed(Typed::new(refusal, "aud", AUDIENCE))?),
+            "exp" => r.exp = Some(map.next_value_seed(Typed::new(refusal, "exp", NUMERIC_DATE))?),
+            "nbf" => r.nbf = Some(map.next_value_seed(Typed::new(refusal, "nbf", NUMERIC_DATE))?),
+            "iat" => r.iat = Some(map.next_value_seed(Typed::new(refusal, "iat", NUMERIC_DATE))?),
+            "jti" => r.jti = Some(map.next_value_seed(Typed::new(refusal, "jti", STRING))?),
+            _ if L::owns(name) => map.next_value_seed(LayoutClaim {
+                layout: &mut self.layout,
+                name,
+                refusal,
+            })?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+/// Reads a map key as a string, borrowed from the payload when it holds no escapes.
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(KeySeed)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a claim name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v))
+    }
+}
+
+/// Deserializes a registered claim as `T`, recording a wrong type as [`Error::InvalidClaim`].
+struct Typed<'r, T> {
+    refusal: &'r mut Option<Error>,
+    name: &'static str,
+    expected: &'static str,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<'r, T> Typed<'r, T> {
+    fn new(refusal: &'r mut Option<Error>, name: &'static str, expected: &'static str) -> Self {
+        Typed {
+            refusal,
+            name,
+            expected,
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Typed<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        // `u64` refuses floats, negative numbers, strings and null; `String` refuses everything but a string.
+        T::deserialize(deserializer).inspect_err(|err| {
+            *self.refusal = Some(Error::InvalidClaim {
+                name: self.name.to_owned(),
+                expected: self.expected,
+                found: found(err),
+            });
+        })
+    }
+}
+
+/// Deserializes a claim the layout owns, recording a failure as [`Error::InvalidClaim`].
+struct LayoutClaim<'a, 'r, L> {
+    layout: &'a mut L,
+    name: &'a str,
+    refusal: &'r mut Option<Error>,
+}
+
+impl<'de, L: Layout> DeserializeSeed<'de> for LayoutClaim<'_, '_, L> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        self.layout
+            .deserialize_claim(self.name, deserializer)
+            .inspect_err(|err| {
+                if self.refusal.is_none() {
+                    *self.refusal = Some(Error::InvalidClaim {
+                        name: self.name.to_owned(),
+                        expected: "the layout's type for this claim",
+                        found: found(err),
+                    });
+                }
+            })
+    }
+}
+
+/// serde's description of what was found, without `serde_json`'s position suffix.
+fn found(err: &impl fmt::Display) -> String {
+    let message = err.to_string();
+    match message.find(" at line ") {
+        Some(end) => message[..end].to_owned(),
+        None => message,
+    }
+}
+
+/// The custom claims' view of the payload: a map without the registered and layout claims.
+struct CustomClaims<'m, 's, 'de, 'r, A, L> {
+    map: &'m mut A,
+    state: &'s mut State<'de, 'r, L>,
+}
+
+impl<'de, A: MapAccess<'de>, L: Layout> Deserializer<'de> for CustomClaims<'_, '_, 'de, '_, A, L> {
+    type Error = A::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, A::Error> {
+        visitor.visit_map(Intercept {
+            map: self.map,
+            state: self.state,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+/// The payload's map with the registered and layout claims taken out as they pass.
+struct Intercept<'m, 's, 'de, 'r, A, L> {
+    map: &'m mut A,
+    state: &'s mut State<'de, 'r, L>,
+}
+
+impl<'de, A: MapAccess<'de>, L: Layout> MapAccess<'de> for Intercept<'_, '_, 'de, '_, A, L> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        loop {
+            let Some(name) = self.map.next_key_seed(KeySeed)? else {
+                return Ok(None);
+            };
+            self.state.note(name.clone())?;
+            if self.state.route(&name, self.map)? {
+                continue;
+            }
+            return match name {
+                Cow::Borrowed(name) => seed
+                    .deserialize(BorrowedStrDeserializer::new(name))
+                    .map(Some),
+                Cow::Owned(name) => seed.deserialize(StringDeserializer::new(name)).map(Some),
+            };
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Audience, Clerk, Generic, Stytch};
+    use serde_json::{Map, Value, json};
+
+    type Dynamic = Map<String, Value>;
+
+    #[test]
+    fn routes_registered_layout_and_custom_claims() {
+        let bytes =
+            br#"{"sub":"u","exp":10,"sid":"s","plan":"pro","aud":["a","b"],"o":{"id":"org"}}"#;
+        let payload: Payload<Dynamic, Clerk> = parse_payload(bytes).unwrap();
+        assert_eq!(payload.registered.sub.as_deref(), Some("u"));
+        assert_eq!(payload.registered.exp, Some(10));
+        assert_eq!(
+            payload.registered.aud,
+            Some(Audience::Many(vec!["a".into(), "b".into()]))
+        );
+        assert_eq!(payload.layout.sid.as_deref(), Some("s"));
+        assert_eq!(payload.layout.o.map(|o| o.id), Some("org".to_owned()));
+        assert_eq!(Value::Object(payload.custom), json!({"plan": "pro"}));
+    }
+
+    #[test]
+    fn escaped_names_are_routed_too() {
+        let payload: Payload<Dynamic, Generic> =
+            parse_payload(br#"{"\u0065xp":5,"a\"b":1}"#).unwrap();
+        assert_eq!(payload.registered.exp, Some(5));
+        assert_eq!(Value::Object(payload.custom), json!({"a\"b": 1}));
+    }
+
+    #[test]
+    fn duplicates_are_refused_wherever_they_are() {
+        for bytes in [
+            &br#"{"exp":1,"exp":2}"#[..],
+            br#"{"plan":"a","plan":"b"}"#,
+            br#"{"sid":"a","x":1,"sid":"b"}"#,
+            br#"{"\u0073ub":"a","sub":"b"}"#,
+        ] {
+            let err = parse_payload::<Dynamic, Clerk>(bytes).unwrap_err();
+            assert!(matches!(err, Error::DuplicateClaim { .. }), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn wrongly_typed_registered_claims_are_refused_never_absent() {
+        for (bytes, name) in [
+            (&br#"{"exp":"1700000000"}"#[..], "exp"),
+            (br#"{"exp":1.5}"#, "exp"),
+            (br#"{"exp":-1}"#, "exp"),
+            (br#"{"exp":null}"#, "exp"),
+            (br#"{"exp":1e300}"#, "exp"),
+            (br#"{"nbf":[]}"#, "nbf"),
+            (br#"{"iat":{}}"#, "iat"),
+            (br#"{"sub":1}"#, "sub"),
+            (br#"{"aud":[1]}"#, "aud"),
+        ] {
+            let err = parse_payload::<Dynamic, Generic>(bytes).unwrap_err();
+            assert!(
+                matches!(&err, Error::InvalidClaim { name: n, .. } if n == name),
+                "{err:?}"
+            );
+        }
+        let err =
+            parse_payload::<Dynamic, Stytch>(br#"{"https://stytch.com/session":[]}"#).unwrap_err();
+        assert!(
+            matches!(&err, Error::InvalidClaim { name, .. } if name == "https://stytch.com/session")
+        );
+    }
+
+    #[test]
+    fn non_objects_and_bad_json_are_malformed() {
+        for bytes in [&b"Payload"[..], b"[1]", b"\"x\"", b"{\"a\":1", b"{} x", b""] {
+            let err = parse_payload::<Dynamic, Generic>(bytes).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    Error::Malformed {
+                        part: Segment::Payload,
+                        ..
+                    }
+                ),
+                "{err:?}"
+            );
+        }
+    }
+}

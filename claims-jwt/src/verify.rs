@@ -1,0 +1,378 @@
+//! Verifying: one pass from the compact token to the typed token.
+
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_core::SessionClaims;
+use jsonwebtoken::Algorithm;
+use serde::Deserialize;
+
+use crate::layout::assert_fits;
+use crate::parse::parse_payload;
+use crate::{Error, Generic, Header, KeySet, Layout, Payload, Segment, Token, VerifyingKey};
+
+/// The default cap on a token's length: 8 KiB, twice what a cookie can carry.
+pub const DEFAULT_MAX_TOKEN_LEN: usize = 8192;
+
+/// Verifies tokens of layout `L` against one key or a JWK set.
+///
+/// [`Verifier::verify`] makes one pass: it caps the length before decoding anything, splits the three
+/// segments, decodes the header once, picks the key (by `kid` in a [`KeySet`]), refuses any `alg` other
+/// than the key's (so `none` and HS/RS confusion fail), checks the signature with jsonwebtoken's crypto
+/// primitives, then decodes the payload and parses it once into the typed [`Token`], refusing duplicate
+/// names and wrongly typed registered claims. Last come the checks on the typed claims: `exp` (required
+/// unless [`Verifier::with_exp_optional`]), `nbf`, `iat` not in the future, with the leeway (the layout's
+/// default: 5 s for Clerk, 0 otherwise) against the clock; `iss`, `aud`, `azp` when configured.
+///
+/// ```
+/// use claims_jwt::{Clerk, Clock, Error, KeySet, Verifier};
+/// use serde_json::{Map, Value};
+///
+/// let jwks = r#"{"keys":[{"kty":"oct","kid":"k1","k":"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY","alg":"HS256"}]}"#;
+/// let verifier = Verifier::<Clerk>::with_key_set(KeySet::from_json(jwks)?)
+///     .with_issuer("https://clerk.example.com")
+///     .with_authorized_party("https://example.com")
+///     .with_clock(Clock::fixed(1_700_000_000));
+/// let err = verifier.verify::<Map<String, Value>>("eyJhbGciOiJub25lIn0.e30.").unwrap_err();
+/// assert_eq!(err, Error::AlgorithmMismatch { expected: claims_jwt::Algorithm::HS256, found: "none".into() });
+/// # Ok::<(), Error>(())
+/// ```
+pub struct Verifier<L = Generic> {
+    keys: Keys,
+    issuers: Vec<String>,
+    audiences: Vec<String>,
+    authorized_parties: Vec<String>,
+    leeway: u64,
+    require_exp: bool,
+    max_token_len: usize,
+    clock: crate::Clock,
+    layout: PhantomData<fn() -> L>,
+}
+
+#[derive(Clone, Debug)]
+enum Keys {
+    One(VerifyingKey),
+    Set(KeySet),
+}
+
+impl<L> Clone for Verifier<L> {
+    fn clone(&self) -> Self {
+        Verifier {
+            keys: self.keys.clone(),
+            issuers: self.issuers.clone(),
+            audiences: self.audiences.clone(),
+            authorized_parties: self.authorized_parties.clone(),
+            leeway: self.leeway,
+            require_exp: self.require_exp,
+            max_token_len: self.max_token_len,
+            clock: self.clock.clone(),
+            layout: PhantomData,
+        }
+    }
+}
+
+impl<L: Layout> fmt::Debug for Verifier<L> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Verifier")
+            .field("layout", &L::NAME)
+            .field("keys", &self.keys)
+            .field("issuers", &self.issuers)
+            .field("audiences", &self.audiences)
+            .field("authorized_parties", &self.authorized_parties)
+            .field("leeway", &self.leeway)
+            .field("require_exp", &self.require_exp)
+            .field("max_token_len", &self.max_token_len)
+            .field("clock", &self.clock)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The header members this crate reads; `crit` is refused (no extension is understood).
+#[derive(Deserialize)]
+struct RawHeader {
+    alg: String,
+    #[serde(default)]
+    kid: Option<String>,
+    #[serde(default)]
+    typ: Option<String>,
+    #[serde(default)]
+    crit: Option<serde::de::IgnoredAny>,
+}
+
+/// The name of `alg` as written in a JWS header.
+fn alg_name(alg: Algorithm) -> &'static str {
+    match alg {
+        Algorithm::HS256 => "HS256",
+        Algorithm::HS384 => "HS384",
+        Algorithm::HS512 => "HS512",
+        Algorithm::ES256 => "ES256",
+        Algorithm::ES384 => "ES384",
+        Algorithm::RS256 => "RS256",
+        Algorithm::RS384 => "RS384",
+        Algorithm::RS512 => "RS512",
+        Algorithm::PS256 => "PS256",
+        Algorithm::PS384 => "PS384",
+        Algorithm::PS512 => "PS512",
+        // `Algorithm` is non-exhaustive; EdDSA is the last one jsonwebtoken 11 knows.
+        _ => "EdDSA",
+    }
+}
+
+impl<L: Layout> Verifier<L> {
+    fn with_keys(keys: Keys) -> Self {
+        Verifier {
+            keys,
+            issuers: Vec::new(),
+            audiences: Vec::new(),
+            authorized_parties: Vec::new(),
+            leeway: L::DEFAULT_LEEWAY,
+            require_exp: true,
+            max_token_len: DEFAULT_MAX_TOKEN_LEN,
+            clock: crate::Clock::system(),
+            layout: PhantomData,
+        }
+    }
+
+    /// A verifier accepting tokens signed by `key`, with its algorithm, whatever their `kid`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"secret"));
+    /// ```
+    pub fn new(key: VerifyingKey) -> Self {
+        Self::with_keys(Keys::One(key))
+    }
+
+    /// A verifier choosing the key by the token's `kid` in `keys`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, KeySet, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::with_key_set(KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]));
+    /// ```
+    pub fn with_key_set(keys: KeySet) -> Self {
+        Self::with_keys(Keys::Set(keys))
+    }
+
+    /// This verifier also accepting `iss` = `issuer`; once any issuer is set, `iss` is required.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).with_issuer("https://a").with_issuer("https://b");
+    /// ```
+    #[must_use]
+    pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
+        self.issuers.push(issuer.into());
+        self
+    }
+
+    /// This verifier also accepting the audience `audience`; once any is set, `aud` is required and one of
+    /// its values must be accepted.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).with_audience("api");
+    /// ```
+    #[must_use]
+    pub fn with_audience(mut self, audience: impl Into<String>) -> Self {
+        self.audiences.push(audience.into());
+        self
+    }
+
+    /// This verifier also accepting the authorized party (`azp`) `party`. Once any is set, a token whose
+    /// layout carries an `azp` must carry an accepted one (a token without `azp` passes, as in Clerk's SDKs).
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Clerk>::new(VerifyingKey::hs256(b"s")).with_authorized_party("https://example.com");
+    /// ```
+    #[must_use]
+    pub fn with_authorized_party(mut self, party: impl Into<String>) -> Self {
+        self.authorized_parties.push(party.into());
+        self
+    }
+
+    /// This verifier allowing `leeway` of clock skew (whole seconds) on `exp`, `nbf` and `iat`.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).with_leeway(Duration::from_secs(5));
+    /// ```
+    #[must_use]
+    pub fn with_leeway(mut self, leeway: Duration) -> Self {
+        self.leeway = leeway.as_secs();
+        self
+    }
+
+    /// This verifier reading the time from `clock`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clock, Generic, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).with_clock(Clock::fixed(1_666_648_250));
+    /// ```
+    #[must_use]
+    pub fn with_clock(mut self, clock: crate::Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// This verifier refusing tokens longer than `max` bytes, before decoding them.
+    ///
+    /// ```
+    /// # use claims_jwt::{Error, Generic, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).with_max_token_len(10);
+    /// let err = verifier.verify::<serde_json::Map<String, serde_json::Value>>("a.b.cdefghijk").unwrap_err();
+    /// assert_eq!(err, Error::TooLong { len: 13, max: 10 });
+    /// ```
+    #[must_use]
+    pub fn with_max_token_len(mut self, max: usize) -> Self {
+        self.max_token_len = max;
+        self
+    }
+
+    /// This verifier accepting tokens without `exp` (an `exp` that is present is still checked).
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
+    /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).with_exp_optional();
+    /// ```
+    #[must_use]
+    pub fn with_exp_optional(mut self) -> Self {
+        self.require_exp = false;
+        self
+    }
+
+    /// Verifies `token` and returns its typed claims; see [`Verifier`] for the order of the checks.
+    pub fn verify<C: SessionClaims>(&self, token: &str) -> Result<Token<C, L>, Error> {
+        assert_fits::<C, L>();
+        let (header, payload) = self.verify_jws(token)?;
+        let payload: Payload<C, L> = parse_payload(&payload)?;
+        self.check_claims(&payload)?;
+        Ok(Token::new(header, payload))
+    }
+
+    /// Verifies `token` at the signature level only (length cap, header, key, algorithm, signature) and
+    /// returns the header and the decoded payload bytes, which need not be JSON. No claim is checked.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
+    /// // RFC 7515 A.1's key and token: the signature is good, whatever the payload holds.
+    /// let key = VerifyingKey::from_jwk(&serde_json::from_str(r#"{"kty":"oct",
+    ///     "k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#)?)?;
+    /// let token = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    /// let (header, payload) = Verifier::<Generic>::new(key).verify_signature(token)?;
+    /// assert_eq!(header.typ(), Some("JWT"));
+    /// assert!(payload.starts_with(b"{\"iss\":\"joe\",\r\n"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn verify_signature(&self, token: &str) -> Result<(Header, Vec<u8>), Error> {
+        self.verify_jws(token)
+    }
+
+    fn verify_jws(&self, token: &str) -> Result<(Header, Vec<u8>), Error> {
+        if token.len() > self.max_token_len {
+            return Err(Error::TooLong {
+                len: token.len(),
+                max: self.max_token_len,
+            });
+        }
+        let segments = || {
+            Error::malformed(
+                Segment::Token,
+                "a compact JWS has three segments separated by `.`",
+            )
+        };
+        let (header_b64, rest) = token.split_once('.').ok_or_else(segments)?;
+        let (payload_b64, signature_b64) = rest.split_once('.').ok_or_else(segments)?;
+        if signature_b64.contains('.') {
+            return Err(segments());
+        }
+
+        let header_json = URL_SAFE_NO_PAD
+            .decode(header_b64)
+            .map_err(|e| Error::malformed(Segment::Header, format!("not base64url: {e}")))?;
+        let header: RawHeader = serde_json::from_slice(&header_json)
+            .map_err(|e| Error::malformed(Segment::Header, format!("not a JOSE header: {e}")))?;
+        if header.crit.is_some() {
+            return Err(Error::malformed(
+                Segment::Header,
+                "`crit` names header extensions this verifier does not understand (RFC 7515 §4.1.11)",
+            ));
+        }
+
+        let key = match &self.keys {
+            Keys::One(key) => key,
+            Keys::Set(set) => set.select(header.kid.as_deref())?,
+        };
+        if header.alg != alg_name(key.algorithm()) {
+            return Err(Error::AlgorithmMismatch {
+                expected: key.algorithm(),
+                found: header.alg,
+            });
+        }
+        let message = &token.as_bytes()[..header_b64.len() + 1 + payload_b64.len()];
+        key.verify(message, signature_b64)?;
+
+        let payload = URL_SAFE_NO_PAD
+            .decode(payload_b64)
+            .map_err(|e| Error::malformed(Segment::Payload, format!("not base64url: {e}")))?;
+        Ok((
+            Header::verified(key.algorithm(), header.kid, header.typ),
+            payload,
+        ))
+    }
+
+    fn check_claims<C>(&self, payload: &Payload<C, L>) -> Result<(), Error> {
+        let registered = &payload.registered;
+        let (now, leeway) = (self.clock.now(), self.leeway);
+        match registered.exp {
+            Some(exp) if now >= exp.saturating_add(leeway) => {
+                return Err(Error::Expired { exp, now, leeway });
+            }
+            None if self.require_exp => return Err(Error::MissingClaim { name: "exp" }),
+            _ => {}
+        }
+        if let Some(nbf) = registered.nbf
+            && now.saturating_add(leeway) < nbf
+        {
+            return Err(Error::NotYetValid { nbf, now, leeway });
+        }
+        if let Some(iat) = registered.iat
+            && iat > now.saturating_add(leeway)
+        {
+            return Err(Error::IssuedInFuture { iat, now, leeway });
+        }
+        if !self.issuers.is_empty() {
+            let iss = registered
+                .iss
+                .as_ref()
+                .ok_or(Error::MissingClaim { name: "iss" })?;
+            if !self.issuers.contains(iss) {
+                return Err(Error::InvalidIssuer { found: iss.clone() });
+            }
+        }
+        if !self.audiences.is_empty() {
+            let aud = registered
+                .aud
+                .as_ref()
+                .ok_or(Error::MissingClaim { name: "aud" })?;
+            if !self.audiences.iter().any(|accepted| aud.contains(accepted)) {
+                return Err(Error::InvalidAudience {
+                    found: aud.iter().map(str::to_owned).collect(),
+                });
+            }
+        }
+        if !self.authorized_parties.is_empty()
+            && let Some(azp) = payload.layout.authorized_party()
+            && !self.authorized_parties.iter().any(|p| p == azp)
+        {
+            return Err(Error::UnauthorizedParty {
+                azp: azp.to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
