@@ -137,6 +137,8 @@ pub enum BoundKind {
     MaxLen,
     /// `max_items`: items of a sequence or set.
     MaxItems,
+    /// `max_json_len`, or a bounded type's own bound: bytes of the value's compact JSON.
+    MaxJsonLen,
 }
 
 impl fmt::Display for BoundKind {
@@ -144,6 +146,7 @@ impl fmt::Display for BoundKind {
         f.write_str(match self {
             BoundKind::MaxLen => "max_len",
             BoundKind::MaxItems => "max_items",
+            BoundKind::MaxJsonLen => "max_json_len",
         })
     }
 }
@@ -224,7 +227,7 @@ impl fmt::Display for ClaimsError {
                 actual,
             } => {
                 let unit = match bound {
-                    BoundKind::MaxLen => "bytes",
+                    BoundKind::MaxLen | BoundKind::MaxJsonLen => "bytes",
                     BoundKind::MaxItems => "items",
                 };
                 write!(

@@ -30,11 +30,16 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod bound;
 mod claims;
 mod error;
 mod merge;
 mod report;
 pub mod size;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 
 pub use claims::{SessionClaims, check_budget, check_reserved};
 pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, SizeUnit, Source};

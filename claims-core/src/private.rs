@@ -1,0 +1,465 @@
+//! What the code written by `#[derive(SessionClaims)]` uses. Not a public API: no stability promise.
+//!
+//! Generated code reaches everything through `::claims_core::__private` (or the `crate = "..."` path),
+//! so it never depends on what the user's crate has in scope.
+
+use std::marker::PhantomData;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+pub use crate::bound::{JsonBound, JsonShape, Limits, check_json_len, within};
+pub use crate::size::escaped_len;
+pub use crate::{Budget, ClaimsError, Profile, ReservedNames, SessionClaims, UpdatePolicy};
+pub use serde;
+pub use serde_json;
+pub use std::option::Option;
+pub use std::result::Result;
+pub use std::string::String;
+
+/// Finds a field type's [`JsonBound`] impl where there is one: the inherent items below win over
+/// [`ProbeFallback`]'s when `T: JsonBound` holds, and the fallback (unbounded, nothing to check) is
+/// used otherwise, so a field of a type without a bound is allowed unless `max_size` needs one.
+pub struct Probe<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized + JsonBound> Probe<T> {
+    /// The type's shape.
+    pub const SHAPE: &'static JsonShape = &T::SHAPE;
+
+    /// Checks `value` against the field's limits.
+    pub fn check(value: &T, limits: Limits) -> Result<(), ClaimsError> {
+        value.check_bound(limits)
+    }
+}
+
+/// The answer of [`Probe`] for a type without a [`JsonBound`] impl.
+pub trait ProbeFallback {
+    /// Unbounded.
+    const SHAPE: &'static JsonShape = &JsonShape::Unbounded;
+
+    /// Nothing to check.
+    fn check<V: ?Sized>(_value: &V, _limits: Limits) -> Result<(), ClaimsError> {
+        Ok(())
+    }
+}
+
+impl<T: ?Sized> ProbeFallback for Probe<T> {}
+
+/// One field, as the size bound and the compile-time messages see it.
+#[derive(Clone, Copy)]
+pub struct FieldBound {
+    /// The Rust field name, for messages.
+    pub field: &'static str,
+    /// The JSON name it is written under.
+    pub claim: &'static str,
+    /// Whether it is written at all (not `skip_serializing`).
+    pub written: bool,
+    /// The field type's shape.
+    pub shape: &'static JsonShape,
+    /// The declared limits.
+    pub limits: Limits,
+    /// The longest JSON of the value, from shape and limits.
+    pub max: Option<usize>,
+}
+
+impl FieldBound {
+    /// Computes the field's bound.
+    pub const fn new(
+        field: &'static str,
+        claim: &'static str,
+        written: bool,
+        shape: &'static JsonShape,
+        limits: Limits,
+    ) -> Self {
+        FieldBound {
+            field,
+            claim,
+            written,
+            shape,
+            limits,
+            max: shape.max_json_len(limits),
+        }
+    }
+
+    /// `"claim":value` at its longest.
+    const fn member_max(&self) -> Option<usize> {
+        match self.max {
+            // two quotes and a colon
+            Some(max) => match max.checked_add(escaped_len(self.claim) + 3) {
+                Some(n) => Some(n),
+                None => None,
+            },
+            None => None,
+        }
+    }
+}
+
+/// The longest compact JSON of an object with these fields (every written field present).
+pub const fn object_max(fields: &[FieldBound]) -> Option<usize> {
+    let mut total: usize = 2;
+    let mut members = 0;
+    let mut i = 0;
+    while i < fields.len() {
+        if fields[i].written {
+            match fields[i].member_max() {
+                Some(n) => match total.checked_add(n) {
+                    Some(t) => total = t,
+                    None => return None,
+                },
+                None => return None,
+            }
+            members += 1;
+        }
+        i += 1;
+    }
+    // the commas between members
+    total.checked_add(if members > 0 { members - 1 } else { 0 })
+}
+
+/// Refuses, at compile time, a `max_len` or `max_items` that means nothing for the field's type.
+pub const fn assert_limits(ty: &str, field: &FieldBound) {
+    if field.limits.max_len.is_some() && !field.shape.takes_max_len() {
+        fail(
+            &Msg::new()
+                .str("`max_len` does not apply to field `")
+                .str(field.field)
+                .str("` of `")
+                .str(ty)
+                .str("`: it bounds strings, and the strings inside options, sequences and maps; remove it, or bound the whole value with #[claims(max_json_len = N)]"),
+        );
+    }
+    if field.limits.max_items.is_some() && !field.shape.takes_max_items() {
+        let why = if let JsonShape::Array(..) = field.shape {
+            "`: an array's length is fixed by its type; remove it"
+        } else {
+            "`: it bounds sequences, sets and maps (`Vec`, `BTreeSet`, `HashMap`...); remove it, or bound the whole value with #[claims(max_json_len = N)]"
+        };
+        fail(
+            &Msg::new()
+                .str("`max_items` does not apply to field `")
+                .str(field.field)
+                .str("` of `")
+                .str(ty)
+                .str(why),
+        );
+    }
+}
+
+/// Refuses, at compile time, a type that has an unbounded field or a bound over `max_size`.
+pub const fn assert_budget(ty: &str, fields: &[FieldBound], max_size: usize) {
+    let mut i = 0;
+    let mut largest: Option<&FieldBound> = None;
+    while i < fields.len() {
+        let field = &fields[i];
+        i += 1;
+        if !field.written {
+            continue;
+        }
+        let Some(max) = field.member_max() else {
+            let fix = if field.shape.takes_max_items() && field.limits.max_items.is_none() {
+                "add #[claims(max_items = N)]"
+            } else if field.shape.takes_max_len() && field.limits.max_len.is_none() {
+                "add #[claims(max_len = N)]"
+            } else {
+                "bound the whole value with #[claims(max_json_len = N)], or implement `claims_core::bound::JsonBound` for its type"
+            };
+            fail(
+                &Msg::new()
+                    .str("field `")
+                    .str(field.field)
+                    .str("` of `")
+                    .str(ty)
+                    .str("` has no size bound, but `max_size = ")
+                    .num(max_size)
+                    .str("` needs one on every field; ")
+                    .str(fix),
+            );
+        };
+        largest = match largest {
+            Some(big) if matches!(big.member_max(), Some(m) if m >= max) => Some(big),
+            _ => Some(field),
+        };
+    }
+    if let (Some(total), Some(big)) = (object_max(fields), largest)
+        && total > max_size
+    {
+        let big_max = match big.member_max() {
+            Some(n) => n,
+            None => 0,
+        };
+        fail(
+            &Msg::new()
+                .str("`")
+                .str(ty)
+                .str("` can take up to ")
+                .num(total)
+                .str(" bytes of compact JSON, ")
+                .num(total - max_size)
+                .str(" over `max_size = ")
+                .num(max_size)
+                .str("`; lower the bounds of its fields (the largest is `")
+                .str(big.field)
+                .str("`, up to ")
+                .num(big_max)
+                .str(" bytes with its name) or raise `max_size`"),
+        );
+    }
+}
+
+/// Panics with `msg`: in a constant, a compile error that shows the message.
+const fn fail(msg: &Msg) -> ! {
+    match core::str::from_utf8(msg.as_bytes()) {
+        Ok(text) => panic!("{}", text),
+        Err(_) => panic!("derive(SessionClaims): a size bound check failed"),
+    }
+}
+
+/// A message built in `const` context (a fixed buffer; the end is cut off if it overflows).
+struct Msg {
+    buf: [u8; 768],
+    len: usize,
+}
+
+impl Msg {
+    const fn new() -> Self {
+        Msg {
+            buf: [0; 768],
+            len: 0,
+        }
+    }
+
+    const fn str(mut self, s: &str) -> Self {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // whole characters only, so the buffer always holds valid UTF-8
+            let width = match bytes[i] {
+                0x00..=0x7F => 1,
+                0xF0..=0xFF => 4,
+                0xE0..=0xEF => 3,
+                _ => 2,
+            };
+            if self.len + width > self.buf.len() || i + width > bytes.len() {
+                break;
+            }
+            let mut k = 0;
+            while k < width {
+                self.buf[self.len] = bytes[i + k];
+                self.len += 1;
+                k += 1;
+            }
+            i += width;
+        }
+        self
+    }
+
+    const fn num(mut self, mut n: usize) -> Self {
+        let mut digits = [0u8; 20];
+        let mut count = 0;
+        loop {
+            digits[count] = b'0' + (n % 10) as u8;
+            count += 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        while count > 0 && self.len < self.buf.len() {
+            count -= 1;
+            self.buf[self.len] = digits[count];
+            self.len += 1;
+        }
+        self
+    }
+
+    const fn as_bytes(&self) -> &[u8] {
+        self.buf.split_at(self.len).0
+    }
+}
+
+/// Checks one field and names it in the error.
+pub fn check_field(result: Result<(), ClaimsError>, claim: &str) -> Result<(), ClaimsError> {
+    result.map_err(|err| within(err, claim))
+}
+
+/// One field of a typed patch: keep it, set it, remove it (where it may be absent) or patch it (a nested
+/// object). Generated patch types only expose the operations that make sense for each field.
+pub enum FieldPatch<T, P = NoPatch> {
+    /// Leave the claim as it is.
+    Keep,
+    /// Replace the claim's value.
+    Set(T),
+    /// Remove the claim.
+    Remove,
+    /// Merge a patch into the claim's object.
+    Patch(P),
+}
+
+// Written out: `#[derive(Default)]` would require `T: Default` and `P: Default`.
+#[allow(clippy::derivable_impls)]
+impl<T, P> Default for FieldPatch<T, P> {
+    fn default() -> Self {
+        FieldPatch::Keep
+    }
+}
+
+impl<T, P> FieldPatch<T, P> {
+    /// Whether the field is left as it is.
+    pub fn is_keep(&self) -> bool {
+        matches!(self, FieldPatch::Keep)
+    }
+}
+
+/// A generated patch type: writes its RFC 7396 patch, exactly against the `current` object when given.
+pub trait PatchObject {
+    /// The patch members; with `current`, a `Set` of an object also removes the members the new value
+    /// lacks (RFC 7396 would otherwise merge the new object into the old one).
+    fn merge_patch_for(
+        &self,
+        current: Option<&Map<String, Value>>,
+    ) -> Result<Map<String, Value>, ClaimsError>;
+}
+
+/// The patch type of claims derived with `#[claims(patch)]`, for nested fields.
+pub trait HasPatch {
+    /// The generated patch type.
+    type Patch: PatchObject;
+}
+
+/// The nested patch of a field that has none.
+pub enum NoPatch {}
+
+impl PatchObject for NoPatch {
+    fn merge_patch_for(
+        &self,
+        _current: Option<&Map<String, Value>>,
+    ) -> Result<Map<String, Value>, ClaimsError> {
+        match *self {}
+    }
+}
+
+/// Adds one field's operation to `patch`, under its JSON name `claim`.
+pub fn add_field<T: Serialize, P: PatchObject>(
+    patch: &mut Map<String, Value>,
+    claim: &str,
+    op: &FieldPatch<T, P>,
+    current: Option<&Map<String, Value>>,
+) -> Result<(), ClaimsError> {
+    let old = current.and_then(|c| c.get(claim));
+    let value = match op {
+        FieldPatch::Keep => return Ok(()),
+        FieldPatch::Remove => Value::Null,
+        FieldPatch::Set(value) => replacing(old, serde_json::to_value(value)?),
+        FieldPatch::Patch(inner) => {
+            Value::Object(inner.merge_patch_for(old.and_then(Value::as_object))?)
+        }
+    };
+    patch.insert(claim.to_owned(), value);
+    Ok(())
+}
+
+/// The merge patch that turns `old` into exactly `new`: where both are objects, members of `old` that
+/// `new` lacks are set to `null`, recursively.
+fn replacing(old: Option<&Value>, new: Value) -> Value {
+    match (old, new) {
+        (Some(Value::Object(old)), Value::Object(mut new)) => {
+            for (name, old_value) in old {
+                match new.remove(name) {
+                    None => {
+                        new.insert(name.clone(), Value::Null);
+                    }
+                    Some(new_value) => {
+                        new.insert(name.clone(), replacing(Some(old_value), new_value));
+                    }
+                }
+            }
+            Value::Object(new)
+        }
+        (_, new) => new,
+    }
+}
+
+/// Serializes a patch type as its standalone RFC 7396 patch.
+pub fn serialize_patch<P: PatchObject, S: serde::Serializer>(
+    patch: &P,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match patch.merge_patch_for(None) {
+        Ok(map) => map.serialize(serializer),
+        Err(err) => Err(serde::ser::Error::custom(err)),
+    }
+}
+
+/// Applies a typed patch: the claims as JSON, merged with `update_claims` under `policy`, read back and
+/// bound-checked. `claims` is never touched; the result is a new value or the first error.
+pub fn apply_patch<T: SessionClaims, P: PatchObject>(
+    claims: &T,
+    patch: &P,
+    policy: &UpdatePolicy<'_>,
+) -> Result<T, ClaimsError> {
+    let mut map = match serde_json::to_value(claims)? {
+        Value::Object(map) => map,
+        other => {
+            return Err(ClaimsError::NotAnObject {
+                what: "claims",
+                found: crate::error::json_type(&other),
+            });
+        }
+    };
+    let patch = Value::Object(patch.merge_patch_for(Some(&map))?);
+    crate::update_claims(&mut map, &patch, policy)?;
+    let updated: T = serde_json::from_value(Value::Object(map))?;
+    updated.check_bounds()?;
+    Ok(updated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn field(field: &'static str, claim: &'static str, max: usize) -> FieldBound {
+        FieldBound::new(
+            field,
+            claim,
+            true,
+            &JsonShape::Str,
+            Limits::new(Some(max), None),
+        )
+    }
+
+    #[test]
+    fn object_max_counts_names_quotes_colons_and_commas() {
+        // {"a":"xx","bc":"y"}
+        assert_eq!(
+            object_max(&[field("a", "a", 2), field("b", "bc", 1)]),
+            Some(19)
+        );
+        assert_eq!(object_max(&[]), Some(2));
+        let unwritten = FieldBound::new("c", "c", false, &JsonShape::Unbounded, Limits::NONE);
+        assert_eq!(object_max(&[field("a", "a", 2), unwritten]), Some(10));
+    }
+
+    #[test]
+    fn messages_hold_numbers_and_cut_at_characters() {
+        let msg = Msg::new().str("n = ").num(0).str(", m = ").num(usize::MAX);
+        assert_eq!(
+            std::str::from_utf8(msg.as_bytes()).unwrap(),
+            format!("n = 0, m = {}", usize::MAX)
+        );
+        let long = Msg::new().str(&"é".repeat(500));
+        assert_eq!(
+            std::str::from_utf8(long.as_bytes()).unwrap(),
+            "é".repeat(384)
+        );
+    }
+
+    #[test]
+    fn replacing_nulls_missing_members() {
+        let old = serde_json::json!({"a": 1, "b": {"c": 1, "d": 2}});
+        let new = serde_json::json!({"b": {"c": 3}});
+        assert_eq!(
+            replacing(Some(&old), new),
+            serde_json::json!({"a": null, "b": {"c": 3, "d": null}})
+        );
+    }
+}
