@@ -1,0 +1,225 @@
+//! Mint then verify with every algorithm claims-jwt signs with: the claims come back identical, and the
+//! token has exactly the length computed before signing.
+
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_jwt::claims_core::size::{SignatureAlg, jwt_len};
+use claims_jwt::{
+    Algorithm, Audience, Clock, Generic, KeySet, Minter, Payload, Registered, SigningKey, Verifier,
+    VerifyingKey,
+};
+use serde_json::{Map, Value, json};
+
+const NOW: u64 = 1_700_000_000;
+const SECRET: &[u8] = b"round-trip secret of 32 bytes or more";
+const RSA: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pem");
+const RSA_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pub.pem");
+const P256: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p256.pem");
+const P256_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p256.pub.pem");
+const P384: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p384.pem");
+const P384_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p384.pub.pem");
+const ED: &[u8] = include_bytes!("../../claims-jwt/tests/keys/ed25519.pem");
+const ED_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/ed25519.pub.pem");
+
+type Dynamic = Map<String, Value>;
+
+/// Every signing key, with the verifying key read independently from its public PEM (or secret).
+fn keys() -> Vec<(SigningKey, VerifyingKey, SignatureAlg)> {
+    let rsa = |alg| {
+        (
+            SigningKey::rsa_pem(alg, RSA).unwrap(),
+            VerifyingKey::rsa_pem(alg, RSA_PUB).unwrap(),
+            SignatureAlg::Rsa { modulus_bits: 2048 },
+        )
+    };
+    let hmac = |alg, sig| {
+        (
+            SigningKey::hmac(alg, SECRET).unwrap(),
+            VerifyingKey::hmac(alg, SECRET).unwrap(),
+            sig,
+        )
+    };
+    vec![
+        hmac(Algorithm::HS256, SignatureAlg::Hs256),
+        hmac(Algorithm::HS384, SignatureAlg::Hs384),
+        hmac(Algorithm::HS512, SignatureAlg::Hs512),
+        rsa(Algorithm::RS256),
+        rsa(Algorithm::RS384),
+        rsa(Algorithm::RS512),
+        rsa(Algorithm::PS256),
+        rsa(Algorithm::PS384),
+        rsa(Algorithm::PS512),
+        (
+            SigningKey::ec_pem(Algorithm::ES256, P256).unwrap(),
+            VerifyingKey::ec_pem(Algorithm::ES256, P256_PUB).unwrap(),
+            SignatureAlg::Es256,
+        ),
+        (
+            SigningKey::ec_pem(Algorithm::ES384, P384).unwrap(),
+            VerifyingKey::ec_pem(Algorithm::ES384, P384_PUB).unwrap(),
+            SignatureAlg::Es384,
+        ),
+        (
+            SigningKey::ed_pem(ED).unwrap(),
+            VerifyingKey::ed_pem(ED_PUB).unwrap(),
+            SignatureAlg::EdDsa,
+        ),
+    ]
+}
+
+fn claims() -> Dynamic {
+    serde_json::from_value(
+        json!({"plan": "pro", "roles": ["admin", "billing"], "name": "Zoë \"Z\""}),
+    )
+    .unwrap()
+}
+
+fn segment(token: &str, index: usize) -> Vec<u8> {
+    URL_SAFE_NO_PAD
+        .decode(token.split('.').nth(index).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn every_algorithm_round_trips_with_the_exact_computed_length() {
+    for (signing, verifying, sig) in keys() {
+        let alg = signing.algorithm();
+        assert_eq!(signing.signature_alg(), sig, "{alg:?}");
+        let minter = Minter::<Generic>::new(signing.clone().with_kid("k-1"))
+            .with_issuer("https://auth.example.com")
+            .with_ttl(Duration::from_secs(300))
+            .with_clock(Clock::fixed(NOW));
+        let issued = minter
+            .mint(&Payload::new(claims()).with_subject("user_1"))
+            .unwrap();
+        let token = issued.as_str();
+
+        let header = String::from_utf8(segment(token, 0)).unwrap();
+        let alg_name = serde_json::to_value(alg).unwrap();
+        assert_eq!(
+            header,
+            format!(r#"{{"alg":{alg_name},"kid":"k-1","typ":"JWT"}}"#)
+        );
+        let payload = String::from_utf8(segment(token, 1)).unwrap();
+        assert_eq!(
+            payload,
+            r#"{"iss":"https://auth.example.com","sub":"user_1","exp":1700000300,"nbf":1700000000,"iat":1700000000,"name":"Zoë \"Z\"","plan":"pro","roles":["admin","billing"]}"#
+        );
+        assert_eq!(segment(token, 2).len(), sig.signature_len(), "{alg:?}");
+        assert_eq!(
+            issued.len(),
+            jwt_len(header.len(), payload.len(), sig),
+            "{alg:?}"
+        );
+        assert_eq!(issued.cookie_len(), "__session=".len() + issued.len());
+        assert_eq!(issued.payload_json_len(), payload.len());
+
+        for key in [verifying.clone(), signing.verifying_key()] {
+            let verified = Verifier::<Generic>::new(key)
+                .with_issuer("https://auth.example.com")
+                .with_clock(Clock::fixed(NOW + 299))
+                .verify::<Dynamic>(token)
+                .unwrap_or_else(|err| panic!("{alg:?}: {err}"));
+            assert_eq!(verified.claims(), &claims());
+            assert_eq!(
+                verified.registered(),
+                &Registered::default()
+                    .with_issuer("https://auth.example.com")
+                    .with_subject("user_1")
+                    .with_times(NOW + 300, NOW, NOW)
+            );
+            assert_eq!(verified.header().alg(), alg);
+            assert_eq!(verified.header().kid(), Some("k-1"));
+        }
+    }
+}
+
+/// `Registered` is non-exhaustive: build the expected value field by field.
+trait WithTimes {
+    fn with_times(self, exp: u64, nbf: u64, iat: u64) -> Self;
+}
+
+impl WithTimes for Registered {
+    fn with_times(mut self, exp: u64, nbf: u64, iat: u64) -> Self {
+        (self.exp, self.nbf, self.iat) = (Some(exp), Some(nbf), Some(iat));
+        self
+    }
+}
+
+#[test]
+fn size_report_agrees_with_the_token() {
+    let key = SigningKey::rsa_pem(Algorithm::RS256, RSA)
+        .unwrap()
+        .with_kid("ins_2GIoQhbUpy0hX7B2cVkuTMinXoD"); // Clerk's fixture kid
+    let issued = Minter::<claims_jwt::Clerk>::new(key)
+        .with_clock(Clock::fixed(NOW))
+        .mint(&Payload::new(claims()).with_subject("user_1"))
+        .unwrap();
+    let report = issued.size_report().unwrap();
+    assert_eq!(report.token_len(), Some(issued.len()));
+    assert_eq!(report.cookie_len(), Some(issued.cookie_len()));
+    assert_eq!(report.payload().bytes, issued.payload_json_len());
+    assert_eq!(
+        report.custom().bytes,
+        serde_json::to_vec(&claims()).unwrap().len()
+    );
+    // As PROVIDERS.md's worked example, with Clerk's real kid (31 chars): the header is 67 bytes, 90
+    // base64url chars, so `__session` and a 2048-bit key leave 4096 - 10 - 90 - 342 - 2 = 3652 chars:
+    // 2,739 bytes of payload JSON (the example's 68-byte header leaves 2,738).
+    assert_eq!(issued.as_str().split('.').next().map(str::len), Some(90));
+    assert_eq!(report.max_payload_len(), Some(2739));
+}
+
+#[test]
+fn jwks_selects_by_kid_and_audience_arrays_round_trip() {
+    let a = SigningKey::hmac(Algorithm::HS256, b"key a, key a, key a, key a, key a!")
+        .unwrap()
+        .with_kid("a");
+    let b = SigningKey::ec_pem(Algorithm::ES256, P256)
+        .unwrap()
+        .with_kid("b");
+    let set = KeySet::new([a.verifying_key(), b.verifying_key()]);
+    let verifier = Verifier::<Generic>::with_key_set(set)
+        .with_audience("api")
+        .with_clock(Clock::fixed(NOW));
+    for key in [a, b] {
+        let minter = Minter::<Generic>::new(key.clone())
+            .with_audience(Audience::Many(vec!["web".into(), "api".into()]))
+            .with_clock(Clock::fixed(NOW));
+        let issued = minter.mint(&Payload::new(Dynamic::new())).unwrap();
+        let token = verifier.verify::<Dynamic>(issued.as_str()).unwrap();
+        assert_eq!(token.header().kid(), key.kid());
+        assert_eq!(
+            token.registered().aud,
+            Some(Audience::Many(vec!["web".into(), "api".into()]))
+        );
+    }
+}
+
+#[test]
+fn refresh_keeps_the_claims_and_moves_the_times() {
+    let key = SigningKey::ed_pem(ED).unwrap();
+    let issued = Minter::<Generic>::new(key.clone())
+        .with_clock(Clock::fixed(NOW))
+        .mint(&Payload::new(claims()).with_subject("u"))
+        .unwrap();
+    let verifier = Verifier::<Generic>::new(key.verifying_key()).with_clock(Clock::fixed(NOW + 30));
+    let token = verifier.verify::<Dynamic>(issued.as_str()).unwrap();
+    let fresh = Minter::<Generic>::new(key)
+        .with_clock(Clock::fixed(NOW + 30))
+        .with_not_before_skew(Duration::from_secs(10))
+        .refresh(&token)
+        .unwrap();
+    let again = verifier.verify::<Dynamic>(fresh.as_str()).unwrap();
+    assert_eq!(again.claims(), token.claims());
+    assert_eq!(
+        (
+            again.registered().iat,
+            again.registered().nbf,
+            again.registered().exp
+        ),
+        (Some(NOW + 30), Some(NOW + 20), Some(NOW + 90))
+    );
+}
