@@ -227,8 +227,19 @@ impl SigningKey {
         self.verifying.clone()
     }
 
-    /// Signs `message`, returning the base64url signature.
-    pub(crate) fn sign(&self, message: &[u8]) -> Result<String, Error> {
+    /// Signs a JWS signing input (`base64url(header) . base64url(payload)`) with jsonwebtoken's crypto
+    /// primitives and returns the base64url signature, for tokens whose bytes are given rather than minted.
+    ///
+    /// ```
+    /// # use claims_jwt::SigningKey;
+    /// // RFC 7515 A.1: HMAC is deterministic, so the RFC's signature comes back exactly.
+    /// let key = SigningKey::from_jwk(r#"{"kty":"oct",
+    ///     "k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#)?;
+    /// let input = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
+    /// assert_eq!(key.sign(input.as_bytes())?, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    pub fn sign(&self, message: &[u8]) -> Result<String, Error> {
         jsonwebtoken::crypto::sign(message, &self.key, self.alg).map_err(Error::Signing)
     }
 }

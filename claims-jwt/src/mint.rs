@@ -355,8 +355,8 @@ impl<L: Layout> Minter<L> {
     /// Applies the RFC 7396 merge `patch` to `token`'s custom claims under [`Minter::update_policy`] and
     /// mints a token for the result with a new `iat`, `nbf` and `exp`.
     ///
-    /// A refused patch ([`Error::Update`]: not an object, too deep, a reserved name, over budget, or a
-    /// result the claims type cannot hold) or a refused mint leaves `token` as it was and mints nothing.
+    /// A refused patch ([`Error::Update`]: not an object, too deep, a reserved name, over budget, a
+    /// result the claims type cannot hold, or one over a declared bound) or a refused mint leaves `token` as it was and mints nothing.
     /// The patch is read without recursion, so a hostile one nested however deep is refused safely.
     ///
     /// ```
@@ -391,6 +391,7 @@ impl<L: Layout> Minter<L> {
             .map_err(Error::Update)?;
         let custom: C =
             serde_json::from_value(Value::Object(custom)).map_err(|e| Error::Update(e.into()))?;
+        custom.check_bounds().map_err(Error::Update)?;
         let mut payload = Payload {
             registered: token.registered().clone(),
             layout: token.layout().clone(),
