@@ -271,7 +271,10 @@ impl Layout for Clerk {
     const DEFAULT_LEEWAY: u64 = 5;
 
     fn owns(name: &str) -> bool {
-        Self::CLAIMS.contains(&name)
+        matches!(
+            name,
+            "azp" | "fva" | "sid" | "v" | "pla" | "fea" | "sts" | "o" | "act"
+        )
     }
 
     fn deserialize_claim<'de, D: Deserializer<'de>>(
@@ -428,5 +431,37 @@ impl Layout for Stytch {
             map.serialize_entry(name, value)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owned_claims_are_reserved_by_the_layout() {
+        for name in Clerk::CLAIMS {
+            assert!(Clerk::owns(name), "{name}");
+            assert!(Clerk::RESERVED.check(name).is_some(), "{name}");
+        }
+        assert!(!Clerk::owns("aud") && !Clerk::owns("plan") && !Clerk::owns("SID"));
+        for name in [
+            Stytch::SESSION,
+            Stytch::ORGANIZATION,
+            "https://stytch.com/other",
+        ] {
+            assert!(
+                Stytch::owns(name) && Stytch::RESERVED.check(name).is_some(),
+                "{name}"
+            );
+        }
+        assert!(!Stytch::owns("sub") && !Stytch::owns("plan"));
+    }
+
+    #[test]
+    fn dynamic_claims_pass_the_compile_time_checks() {
+        type Dynamic = Map<String, Value>;
+        assert!(names_fit::<Dynamic, Clerk>() && profile_fits::<Dynamic, Clerk>());
+        assert!(names_fit::<Dynamic, Stytch>() && profile_fits::<Dynamic, Stytch>());
     }
 }

@@ -65,10 +65,56 @@
 //! In a workspace, features unify: if one crate enables `rust_crypto` while another keeps the default,
 //! the build fails with a message naming the fix, rather than panicking in production.
 //!
+//! # Layouts and profiles
+//!
+//! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
+//! derived claims type used with a layout must have been compiled for that profile, so that none of its
+//! names can shadow a provider claim; this is checked when the minter or verifier code is built.
+//! Through this crate's re-exports alone:
+//!
+//! ```
+//! use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
+//!
+//! #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+//! #[claims(crate = "claims_jwt::claims_core", profile = "clerk", max_size = 1200)]
+//! #[serde(rename_all = "camelCase")]
+//! struct AppClaims {
+//!     #[claims(max_len = 64)]
+//!     full_name: String,
+//!     #[claims(max_items = 8, max_len = 32)]
+//!     roles: Vec<String>,
+//! }
+//!
+//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+//! let claims = AppClaims { full_name: "Ada Lovelace".into(), roles: vec!["admin".into()] };
+//! let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims).with_subject("user_1"))?;
+//! let token = Verifier::<Clerk>::new(key.verifying_key()).verify::<AppClaims>(minted.as_str())?;
+//! assert_eq!(token.claims().full_name, "Ada Lovelace");
+//! # Ok::<(), claims_jwt::Error>(())
+//! ```
+//!
+//! The same struct derived for the default profile (`rfc7519`) does not build with the Clerk layout:
+//!
+//! ```compile_fail
+//! use claims_jwt::{Clerk, Minter, Payload, SessionClaims, SigningKey};
+//!
+//! #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+//! #[claims(crate = "claims_jwt::claims_core")]
+//! struct AppClaims {
+//!     #[claims(max_len = 64)]
+//!     full_name: String,
+//! }
+//!
+//! let claims = AppClaims { full_name: "Ada Lovelace".into() };
+//! // error: the custom claims type was derived for another profile than the token layout's
+//! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"secret")).mint(&Payload::new(claims));
+//! ```
+//!
 //! # Re-exports
 //!
-//! `claims_jwt::SessionClaims` is both the trait and the derive, so an application can depend on this
-//! crate alone: `#[derive(claims_jwt::SessionClaims)]` with `#[claims(crate = "claims_jwt::claims_core")]`.
+//! `claims_jwt::SessionClaims` is both the trait and the derive, and `claims_jwt::claims_core` the whole
+//! core crate, so an application can depend on this crate alone: derive with
+//! `#[claims(crate = "claims_jwt::claims_core")]`, as above.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]

@@ -76,7 +76,7 @@ where
         let mut state = State {
             registered: Registered::default(),
             layout: L::default(),
-            seen: Vec::new(),
+            seen: Vec::with_capacity(32),
             refusal: self.refusal,
         };
         let custom = C::deserialize(CustomClaims {
