@@ -116,11 +116,12 @@ pub const fn object_max(fields: &[FieldBound]) -> Option<usize> {
     total.checked_add(if members > 0 { members - 1 } else { 0 })
 }
 
-/// Refuses, at compile time, a `max_len` or `max_items` that means nothing for the field's type.
-pub const fn assert_limits(ty: &str, field: &FieldBound) {
+/// What is wrong with a `max_len` or `max_items` that means nothing for the field's type, if anything;
+/// the generated constant panics with it, which makes it a compile error.
+pub const fn limits_problem(ty: &str, field: &FieldBound) -> Option<Msg> {
     if field.limits.max_len.is_some() && !field.shape.takes_max_len() {
-        fail(
-            &Msg::new()
+        return Some(
+            Msg::new()
                 .str("`max_len` does not apply to field `")
                 .str(field.field)
                 .str("` of `")
@@ -134,8 +135,8 @@ pub const fn assert_limits(ty: &str, field: &FieldBound) {
         } else {
             "`: it bounds sequences, sets and maps (`Vec`, `BTreeSet`, `HashMap`...); remove it, or bound the whole value with #[claims(max_json_len = N)]"
         };
-        fail(
-            &Msg::new()
+        return Some(
+            Msg::new()
                 .str("`max_items` does not apply to field `")
                 .str(field.field)
                 .str("` of `")
@@ -143,79 +144,80 @@ pub const fn assert_limits(ty: &str, field: &FieldBound) {
                 .str(why),
         );
     }
+    None
 }
 
-/// Refuses, at compile time, a type that has an unbounded field or a bound over `max_size`.
-pub const fn assert_budget(ty: &str, fields: &[FieldBound], max_size: usize) {
-    let mut i = 0;
+/// What keeps a field from counting under `max_size`: no bound, if so.
+pub const fn unbounded_problem(ty: &str, field: &FieldBound, max_size: usize) -> Option<Msg> {
+    if !field.written || field.member_max().is_some() {
+        return None;
+    }
+    let fix = if field.shape.takes_max_items() && field.limits.max_items.is_none() {
+        "add #[claims(max_items = N)]"
+    } else if field.shape.takes_max_len() && field.limits.max_len.is_none() {
+        "add #[claims(max_len = N)]"
+    } else {
+        "bound the whole value with #[claims(max_json_len = N)], or implement `claims_core::bound::JsonBound` for its type"
+    };
+    Some(
+        Msg::new()
+            .str("field `")
+            .str(field.field)
+            .str("` of `")
+            .str(ty)
+            .str("` has no size bound, but `max_size = ")
+            .num(max_size)
+            .str("` needs one on every field; ")
+            .str(fix),
+    )
+}
+
+/// What keeps a type whose fields are all bounded from fitting `max_size`: a bound over it, if so.
+pub const fn budget_problem(ty: &str, fields: &[FieldBound], max_size: usize) -> Option<Msg> {
+    let Some(total) = object_max(fields) else {
+        // an unbounded field, reported by `unbounded_problem`
+        return None;
+    };
+    if total <= max_size {
+        return None;
+    }
     let mut largest: Option<&FieldBound> = None;
+    let mut largest_max = 0;
+    let mut i = 0;
     while i < fields.len() {
-        let field = &fields[i];
-        i += 1;
-        if !field.written {
-            continue;
+        if fields[i].written
+            && let Some(max) = fields[i].member_max()
+            && (largest.is_none() || max > largest_max)
+        {
+            largest = Some(&fields[i]);
+            largest_max = max;
         }
-        let Some(max) = field.member_max() else {
-            let fix = if field.shape.takes_max_items() && field.limits.max_items.is_none() {
-                "add #[claims(max_items = N)]"
-            } else if field.shape.takes_max_len() && field.limits.max_len.is_none() {
-                "add #[claims(max_len = N)]"
-            } else {
-                "bound the whole value with #[claims(max_json_len = N)], or implement `claims_core::bound::JsonBound` for its type"
-            };
-            fail(
-                &Msg::new()
-                    .str("field `")
-                    .str(field.field)
-                    .str("` of `")
-                    .str(ty)
-                    .str("` has no size bound, but `max_size = ")
-                    .num(max_size)
-                    .str("` needs one on every field; ")
-                    .str(fix),
-            );
-        };
-        largest = match largest {
-            Some(big) if matches!(big.member_max(), Some(m) if m >= max) => Some(big),
-            _ => Some(field),
-        };
+        i += 1;
     }
-    if let (Some(total), Some(big)) = (object_max(fields), largest)
-        && total > max_size
-    {
-        let big_max = match big.member_max() {
-            Some(n) => n,
-            None => 0,
-        };
-        fail(
-            &Msg::new()
-                .str("`")
-                .str(ty)
-                .str("` can take up to ")
-                .num(total)
-                .str(" bytes of compact JSON, ")
-                .num(total - max_size)
-                .str(" over `max_size = ")
-                .num(max_size)
-                .str("`; lower the bounds of its fields (the largest is `")
-                .str(big.field)
-                .str("`, up to ")
-                .num(big_max)
-                .str(" bytes with its name) or raise `max_size`"),
-        );
-    }
-}
-
-/// Panics with `msg`: in a constant, a compile error that shows the message.
-const fn fail(msg: &Msg) -> ! {
-    match core::str::from_utf8(msg.as_bytes()) {
-        Ok(text) => panic!("{}", text),
-        Err(_) => panic!("derive(SessionClaims): a size bound check failed"),
-    }
+    let name = match largest {
+        Some(field) => field.field,
+        None => "",
+    };
+    Some(
+        Msg::new()
+            .str("`")
+            .str(ty)
+            .str("` can take up to ")
+            .num(total)
+            .str(" bytes of compact JSON, ")
+            .num(total - max_size)
+            .str(" over `max_size = ")
+            .num(max_size)
+            .str("`; lower the bounds of its fields (the largest is `")
+            .str(name)
+            .str("`, up to ")
+            .num(largest_max)
+            .str(" bytes with its name) or raise `max_size`"),
+    )
 }
 
 /// A message built in `const` context (a fixed buffer; the end is cut off if it overflows).
-struct Msg {
+pub struct Msg {
     buf: [u8; 768],
     len: usize,
 }
@@ -272,8 +274,13 @@ impl Msg {
         self
     }
 
-    const fn as_bytes(&self) -> &[u8] {
-        self.buf.split_at(self.len).0
+    /// The message.
+    pub const fn text(&self) -> &str {
+        match core::str::from_utf8(self.buf.split_at(self.len).0) {
+            Ok(text) => text,
+            // unreachable: only whole characters are copied in
+            Err(_) => "a size bound check of #[derive(SessionClaims)] failed",
+        }
     }
 }
 
@@ -442,15 +449,9 @@ mod tests {
     #[test]
     fn messages_hold_numbers_and_cut_at_characters() {
         let msg = Msg::new().str("n = ").num(0).str(", m = ").num(usize::MAX);
-        assert_eq!(
-            std::str::from_utf8(msg.as_bytes()).unwrap(),
-            format!("n = 0, m = {}", usize::MAX)
-        );
+        assert_eq!(msg.text(), format!("n = 0, m = {}", usize::MAX));
         let long = Msg::new().str(&"é".repeat(500));
-        assert_eq!(
-            std::str::from_utf8(long.as_bytes()).unwrap(),
-            "é".repeat(384)
-        );
+        assert_eq!(long.text(), "é".repeat(384));
     }
 
     #[test]

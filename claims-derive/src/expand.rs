@@ -28,19 +28,33 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
     let checks = input.fields.iter().filter_map(|f| field_check(f, &private));
     let max = Ident::new("__claims_max", Span::mixed_site());
 
+    // The compile-time checks take each field's bound by reference: in a generic struct from the local
+    // array of the `MAX_JSON_LEN` initializer, otherwise written out in each `const _` item.
+    let all = Ident::new("__claims_fields", Span::mixed_site());
+    let refs: Vec<TokenStream> = if input.is_generic() {
+        (0..fields.len()).map(|i| quote!(&#all[#i])).collect()
+    } else {
+        fields.iter().map(|field| quote!(&#field)).collect()
+    };
+    let field_checks: Vec<TokenStream> = limit_assertions(input, &private, &type_name, &refs)
+        .into_iter()
+        .chain(unbounded_assertions(input, &private, &type_name, &refs))
+        .collect();
+    let budget = input.attrs.max_size.as_ref().map(|max_size| {
+        let n = Literal::usize_unsuffixed(max_size.value);
+        fail_on(
+            max_size.span,
+            &quote!(#private::budget_problem(#type_name, #all, #n)),
+        )
+    });
+
     let (max_json_len, assertions, force) = if input.is_generic() {
-        // The bound depends on the type parameters: the assertions run when the constant is evaluated for
-        // an instance, which `check_bounds` forces.
-        let all = Ident::new("__claims_fields", Span::mixed_site());
-        let limit_checks = limit_assertions(input, &private, &type_name, |i, _| quote!(&#all[#i]));
-        let budget = input.attrs.max_size.as_ref().map(|max_size| {
-            let n = Literal::usize_unsuffixed(max_size.value);
-            quote_spanned!(max_size.span=> #private::assert_budget(#type_name, #all, #n);)
-        });
+        // The bound depends on the type parameters: the checks run when the constant is evaluated for an
+        // instance, which `check_bounds` forces.
         (
             quote!({
                 let #all: &[#private::FieldBound] = &[#(#fields),*];
-                #(#limit_checks;)*
+                #(#field_checks)*
                 #budget
                 #private::object_max(#all)
             }),
@@ -48,17 +62,15 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
             quote!(let _: ::core::option::Option<usize> = const { <Self as #private::SessionClaims>::MAX_JSON_LEN };),
         )
     } else {
-        let limit_checks = limit_assertions(input, &private, &type_name, |i, _| {
-            let field = &fields[i];
-            quote!(&#field)
-        });
-        let budget = input.attrs.max_size.as_ref().map(|max_size| {
-            let n = Literal::usize_unsuffixed(max_size.value);
-            quote_spanned!(max_size.span=> const _: () = #private::assert_budget(#type_name, &[#(#fields),*], #n);)
+        let budget = budget.map(|check| {
+            quote!(const _: () = {
+                let #all: &[#private::FieldBound] = &[#(#fields),*];
+                #check
+            };)
         });
         (
             quote!(#private::object_max(&[#(#fields),*])),
-            quote!(#(const _: () = #limit_checks;)* #budget),
+            quote!(#(const _: () = #field_checks;)* #budget),
             TokenStream::new(),
         )
     };
@@ -232,12 +244,49 @@ fn field_bound(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     quote!(#private::FieldBound::new(#name, #claim, #written, #shape, #limits))
 }
 
-/// One `assert_limits` call per field with `max_len` or `max_items`, pointing at that attribute.
+/// A statement that panics, pointing at `span`, with the message of `problem` (an `Option<Msg>`) if there
+/// is one: in a constant, a compile error that reads as the message.
+fn fail_on(span: Span, problem: &TokenStream) -> TokenStream {
+    let msg = Ident::new("__claims_problem", Span::mixed_site());
+    quote_spanned! {span=>
+        if let ::core::option::Option::Some(#msg) = #problem {
+            ::core::panic!("{}", #msg.text());
+        }
+    }
+}
+
+/// Under `max_size`, one `unbounded_problem` check per written field, pointing at the field.
+fn unbounded_assertions(
+    input: &Input<'_>,
+    private: &TokenStream,
+    type_name: &Literal,
+    refs: &[TokenStream],
+) -> Vec<TokenStream> {
+    let Some(max_size) = &input.attrs.max_size else {
+        return Vec::new();
+    };
+    let n = Literal::usize_unsuffixed(max_size.value);
+    input
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, field)| field.written.is_some())
+        .map(|(i, field)| {
+            let bound = &refs[i];
+            fail_on(
+                field.ident.span(),
+                &quote!(#private::unbounded_problem(#type_name, #bound, #n)),
+            )
+        })
+        .collect()
+}
+
+/// One `limits_problem` check per field with `max_len` or `max_items`, pointing at that attribute.
 fn limit_assertions(
     input: &Input<'_>,
     private: &TokenStream,
     type_name: &Literal,
-    field_ref: impl Fn(usize, &Field<'_>) -> TokenStream,
+    refs: &[TokenStream],
 ) -> Vec<TokenStream> {
     input
         .fields
@@ -250,8 +299,11 @@ fn limit_assertions(
                 .as_ref()
                 .or(field.attrs.max_items.as_ref())?
                 .span;
-            let field = field_ref(i, field);
-            Some(quote_spanned!(span=> #private::assert_limits(#type_name, #field)))
+            let field = &refs[i];
+            Some(fail_on(
+                span,
+                &quote!(#private::limits_problem(#type_name, #field)),
+            ))
         })
         .collect()
 }
