@@ -39,7 +39,7 @@ fn verify_all(token: &str) {
     one::<Stytch>(token);
 }
 
-/// Any JSON; with `floats`, numbers serde_json may read back one ulp off (it parses floats fast, not
+/// Any JSON; with `floats`, numbers `serde_json` may read back one ulp off (it parses floats fast, not
 /// exactly, without its `float_roundtrip` feature), so identity laws leave them out.
 fn json_value_with(floats: bool) -> impl Strategy<Value = Value> {
     let float = if floats {
@@ -123,7 +123,7 @@ proptest! {
         let name = claims.keys().nth(pick.index(claims.len())).unwrap().clone();
         let mut text = serde_json::to_string(&claims).unwrap();
         text.pop(); // `}`
-        text.push_str(&format!(",{}:1,\"exp\":1700000001}}", serde_json::to_string(&name).unwrap()));
+        text = format!("{text},{}:1,\"exp\":1700000001}}", serde_json::to_string(&name).unwrap());
         let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(SECRET)).with_clock(Clock::fixed(NOW));
         let err = verifier.verify::<Dynamic>(&signed(br#"{"alg":"HS256"}"#, text.as_bytes())).unwrap_err();
         prop_assert_eq!(err, Error::DuplicateClaim { name });
