@@ -236,6 +236,15 @@ fn patchable(field: &Field<'_>, errors: &mut Errors) {
         );
         return;
     }
+    if let Some(with) = field.serde.serialize_with {
+        errors.add(
+            with,
+            format!(
+                "`#[claims(patch)]` writes a value set on field `{name}` with its type's `Serialize`, but \
+                 #[serde(with)] or #[serde(serialize_with)] writes the field with other code; remove one of them"
+            ),
+        );
+    }
     if let Some(written) = &field.written
         && !field.read.iter().any(|n| n.value == written.value)
     {

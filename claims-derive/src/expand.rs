@@ -134,16 +134,22 @@ pub(crate) fn where_clause(input: &Input<'_>, private: &TokenStream) -> TokenStr
         .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
         .collect();
     if input.is_generic() {
-        predicates
-            .push(quote!(Self: #private::serde::Serialize + #private::serde::de::DeserializeOwned));
+        // Named, not `Self`: the patch type's impls share this clause.
+        let ident = input.ident;
+        let (_, ty_generics, _) = input.generics.split_for_impl();
+        predicates.push(quote!(
+            #ident #ty_generics: #private::serde::Serialize + #private::serde::de::DeserializeOwned
+        ));
         for field in &input.fields {
-            if uses_type_params(input, field)
-                && field.serde.serialize_with.is_none()
-                && field.attrs.max_json_len.is_none()
-            {
-                let ty = field.ty;
-                predicates.push(quote_spanned!(ty.span()=> #ty: #private::JsonBound));
+            if !uses_type_params(input, field) || field.serde.serialize_with.is_some() {
+                continue;
             }
+            let ty = field.ty;
+            predicates.push(if field.attrs.max_json_len.is_some() {
+                quote_spanned!(ty.span()=> #ty: #private::serde::Serialize)
+            } else {
+                quote_spanned!(ty.span()=> #ty: #private::JsonBound)
+            });
         }
     }
     if predicates.is_empty() {

@@ -1,0 +1,80 @@
+//! The expansion is a guest in the user's crate: it must compile without a warning under the strictest
+//! lint levels a user may set, with every attribute and feature of the derive in use.
+#![deny(warnings, clippy::all, clippy::pedantic)]
+#![forbid(unsafe_code)]
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use claims_core::SessionClaims;
+
+/// Nested claims, patched recursively.
+#[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+#[claims(patch)]
+pub struct Org {
+    #[claims(max_len = 32)]
+    id: String,
+    #[claims(max_items = 4, max_len = 16)]
+    #[serde(default)]
+    permissions: Vec<String>,
+}
+
+/// Every attribute at once.
+#[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+#[claims(
+    profile = "clerk",
+    profile = "stytch",
+    reserve = "tenant_id",
+    reserve_prefix = "internal_"
+)]
+#[claims(max_size = 2000, crate = "::claims_core", patch)]
+#[serde(
+    rename_all(serialize = "camelCase", deserialize = "camelCase"),
+    deny_unknown_fields
+)]
+pub struct AppClaims {
+    #[claims(max_len = 64)]
+    full_name: String,
+    #[claims(max_len = 254)]
+    #[serde(alias = "email")]
+    primary_email: String,
+    #[claims(max_items = 8, max_len = 32)]
+    roles: BTreeSet<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    tenant: Option<u64>,
+    #[claims(nested)]
+    org: Org,
+    #[claims(max_items = 4, max_len = 8)]
+    flags: BTreeMap<String, bool>,
+    #[claims(max_json_len = 40)]
+    #[serde(rename = "id")]
+    r#type: String,
+    scores: [i16; 3],
+    ratio: f64,
+    initial: char,
+}
+
+/// A generic struct.
+#[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+#[claims(patch)]
+pub struct Tagged<T> {
+    #[claims(max_items = 2)]
+    tags: Vec<T>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<T>,
+}
+
+/// No bound at all: fine without `max_size`.
+#[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+pub struct Loose {
+    extra: HashMap<String, serde_json::Value>,
+    name: String,
+}
+
+#[test]
+fn lint_clean_expansion_works() {
+    assert!(AppClaims::MAX_JSON_LEN.is_some());
+    assert_eq!(<Tagged<u8>>::MAX_JSON_LEN, Some(2 + 7 + 9 + 1 + 7 + 4));
+    assert_eq!(Loose::MAX_JSON_LEN, None);
+    let patch = TaggedPatch::<u8>::new().set_tags(vec![1]).remove_note();
+    assert!(!patch.is_empty());
+}
