@@ -1,5 +1,6 @@
-//! Size bounds of field types: how `#[derive(SessionClaims)]` computes [`SessionClaims::MAX_JSON_LEN`]
-//! and what [`SessionClaims::check_bounds`] enforces.
+//! Size bounds of field types: how `#[derive(SessionClaims)]` computes
+//! [`SessionClaims::MAX_JSON_LEN`](crate::SessionClaims::MAX_JSON_LEN) and what
+//! [`SessionClaims::check_bounds`](crate::SessionClaims::check_bounds) enforces.
 //!
 //! Every field type the derive can bound implements [`JsonBound`]. Its [`JsonBound::SHAPE`] says what the
 //! field's attributes mean for it (a string takes `max_len`, a sequence takes `max_items` and forwards

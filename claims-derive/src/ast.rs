@@ -24,7 +24,6 @@ pub(crate) struct Field<'a> {
     pub(crate) ident: &'a Ident,
     /// The field name without `r#`, as serde uses it.
     pub(crate) name: String,
-    pub(crate) ty: &'a Type,
     pub(crate) attrs: FieldAttrs,
     pub(crate) serde: SerdeField,
     /// The name the field is written under, unless it is never written.
@@ -162,7 +161,6 @@ impl<'a> Field<'a> {
             original: field,
             ident,
             name,
-            ty: &field.ty,
             attrs,
             serde,
             written,
@@ -170,11 +168,16 @@ impl<'a> Field<'a> {
         })
     }
 
+    /// The field's type, as written.
+    pub(crate) fn ty(&self) -> &'a Type {
+        &self.original.ty
+    }
+
     /// Whether the field may be missing when read: `Option<_>` without `deserialize_with`, or a default.
     pub(crate) fn may_be_absent(&self, container: &SerdeContainer) -> bool {
         self.serde.default
             || container.default
-            || (!self.serde.deserialize_with && option_inner(self.ty).is_some())
+            || (!self.serde.deserialize_with && option_inner(self.ty()).is_some())
     }
 }
 

@@ -440,6 +440,8 @@ pub(crate) struct SerdeField {
     pub(crate) aliases: Vec<LitStr>,
     pub(crate) skip_serializing: bool,
     pub(crate) skip_deserializing: bool,
+    /// The first of `skip`, `skip_serializing`, `skip_deserializing`.
+    pub(crate) skip: Option<Span>,
     pub(crate) skip_serializing_if: bool,
     pub(crate) default: bool,
     pub(crate) flatten: Option<Span>,
@@ -513,12 +515,11 @@ pub(crate) fn serde_field(attrs: &[Attribute]) -> SerdeField {
                         out.aliases.push(lit);
                     }
                 }
-                "skip" => {
-                    out.skip_serializing = true;
-                    out.skip_deserializing = true;
+                "skip" | "skip_serializing" | "skip_deserializing" => {
+                    out.skip_serializing |= key != "skip_deserializing";
+                    out.skip_deserializing |= key != "skip_serializing";
+                    out.skip.get_or_insert(span);
                 }
-                "skip_serializing" => out.skip_serializing = true,
-                "skip_deserializing" => out.skip_deserializing = true,
                 "skip_serializing_if" => {
                     out.skip_serializing_if = true;
                     skip_value(&meta)?;

@@ -7,7 +7,6 @@ use claims_profiles::{Profile, ReservedNames};
 
 use crate::ast::{ClaimName, Field, Input, Origin};
 use crate::attr::Errors;
-use syn::spanned::Spanned as _;
 
 /// Records every problem of `input` in `errors`.
 pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
@@ -226,9 +225,9 @@ fn shared_names(input: &Input<'_>, errors: &mut Errors) {
 
 fn patchable(field: &Field<'_>, errors: &mut Errors) {
     let name = &field.name;
-    if field.serde.skip_serializing || field.serde.skip_deserializing {
+    if let Some(skip) = field.serde.skip {
         errors.add(
-            field.original.span(),
+            skip,
             format!(
                 "`#[claims(patch)]` applies a patch through the claims' JSON, and field `{name}` is kept out of \
                  it by #[serde(skip...)], so its value would be lost; remove the skip or `patch`"

@@ -144,7 +144,7 @@ pub(crate) fn where_clause(input: &Input<'_>, private: &TokenStream) -> TokenStr
             if !uses_type_params(input, field) || field.serde.serialize_with.is_some() {
                 continue;
             }
-            let ty = field.ty;
+            let ty = field.ty();
             predicates.push(if field.attrs.max_json_len.is_some() {
                 quote_spanned!(ty.span()=> #ty: #private::serde::Serialize)
             } else {
@@ -175,7 +175,7 @@ pub(crate) fn uses_type_params(input: &Input<'_>, field: &Field<'_>) -> bool {
         .map(|p| &p.ident)
         .chain(input.generics.const_params().map(|p| &p.ident))
         .collect();
-    mentions(field.ty.to_token_stream(), &params)
+    mentions(field.ty().to_token_stream(), &params)
 }
 
 fn claim_names(input: &Input<'_>) -> Vec<Literal> {
@@ -236,7 +236,7 @@ fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
         let n = Literal::usize_unsuffixed(max.value);
         quote!(&#private::JsonShape::Fixed(#n))
     } else {
-        let ty = field.ty;
+        let ty = field.ty();
         quote_spanned!(ty.span()=> <#private::Probe<#ty>>::SHAPE)
     }
 }
@@ -324,7 +324,7 @@ fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> 
         let n = Literal::usize_unsuffixed(max.value);
         quote!(#private::check_json_len(&self.#member, #n))
     } else {
-        let ty = field.ty;
+        let ty = field.ty();
         let limits = limits(field, private);
         quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(&self.#member, #limits))
     };
@@ -351,7 +351,7 @@ fn patch(input: &Input<'_>, private: &TokenStream, where_clause: &TokenStream) -
         .map(|f| Literal::string(&claim_of(f)))
         .collect();
     let types = input.fields.iter().map(|f| {
-        let ty = f.ty;
+        let ty = f.ty();
         if f.attrs.nested.is_some() {
             let inner = option_inner(ty).unwrap_or(ty);
             quote!(#private::FieldPatch<#ty, <#inner as #private::HasPatch>::Patch>)
@@ -499,7 +499,7 @@ fn apply(
 
 fn patch_methods(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
     let member = field.ident;
-    let ty = field.ty;
+    let ty = field.ty();
     let claim = claim_of(field);
     let set = format_ident!("set_{}", field.name, span = member.span());
     let set_doc = format!(
