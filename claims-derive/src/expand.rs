@@ -426,7 +426,7 @@ fn patch(input: &Input<'_>, private: &TokenStream, where_clause: &TokenStream) -
 
             #[automatically_derived]
             impl #impl_generics #private::serde::Serialize for #patch #ty_generics #where_clause {
-                fn serialize<S: #private::serde::Serializer>(&self, #serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                fn serialize<__ClaimsSerializer: #private::serde::Serializer>(&self, #serializer: __ClaimsSerializer) -> ::core::result::Result<__ClaimsSerializer::Ok, __ClaimsSerializer::Error> {
                     #private::serialize_patch(self, #serializer)
                 }
             }
@@ -445,6 +445,8 @@ fn apply(
 ) -> TokenStream {
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
+    let patch_arg = Ident::new("__patch", Span::mixed_site());
+    let policy_arg = Ident::new("__policy", Span::mixed_site());
     let policy = match &input.attrs.max_size {
         Some(max_size) => {
             let n = Literal::usize_unsuffixed(max_size.value);
@@ -476,9 +478,9 @@ fn apply(
             #[allow(dead_code)]
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[doc = #apply_doc]
-                pub fn apply(&self, patch: &#patch #ty_generics) -> ::core::result::Result<Self, #private::ClaimsError> {
-                    let policy = #private::UpdatePolicy::new(<Self as #private::SessionClaims>::RESERVED) #policy;
-                    #private::apply_patch(self, patch, &policy)
+                pub fn apply(&self, #patch_arg: &#patch #ty_generics) -> ::core::result::Result<Self, #private::ClaimsError> {
+                    let #policy_arg = #private::UpdatePolicy::new(<Self as #private::SessionClaims>::RESERVED) #policy;
+                    #private::apply_patch(self, #patch_arg, &#policy_arg)
                 }
 
                 /// Like `apply`, under another update policy (e.g. a token layout's own budget).
@@ -488,10 +490,10 @@ fn apply(
                 /// As `apply`, and `ClaimsError::Reserved` when the policy reserves a claim of the result.
                 pub fn apply_with(
                     &self,
-                    patch: &#patch #ty_generics,
-                    policy: &#private::UpdatePolicy<'_>,
+                    #patch_arg: &#patch #ty_generics,
+                    #policy_arg: &#private::UpdatePolicy<'_>,
                 ) -> ::core::result::Result<Self, #private::ClaimsError> {
-                    #private::apply_patch(self, patch, policy)
+                    #private::apply_patch(self, #patch_arg, #policy_arg)
                 }
             }
     }
@@ -502,14 +504,16 @@ fn patch_methods(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) ->
     let ty = field.ty();
     let claim = claim_of(field);
     let set = format_ident!("set_{}", field.name, span = member.span());
+    let value = Ident::new("__value", Span::mixed_site());
+    let patch_arg = Ident::new("__patch", Span::mixed_site());
     let set_doc = format!(
         "Sets the claim `{claim}` (field `{}`) to `value`.",
         field.name
     );
     let mut out = quote! {
         #[doc = #set_doc]
-        pub fn #set(mut self, value: #ty) -> Self {
-            self.#member = #private::FieldPatch::Set(value);
+        pub fn #set(mut self, #value: #ty) -> Self {
+            self.#member = #private::FieldPatch::Set(#value);
             self
         }
     };
@@ -533,8 +537,8 @@ fn patch_methods(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) ->
         );
         out.extend(quote! {
             #[doc = #doc]
-            pub fn #method(mut self, patch: <#inner as #private::HasPatch>::Patch) -> Self {
-                self.#member = #private::FieldPatch::Patch(patch);
+            pub fn #method(mut self, #patch_arg: <#inner as #private::HasPatch>::Patch) -> Self {
+                self.#member = #private::FieldPatch::Patch(#patch_arg);
                 self
             }
         });

@@ -78,3 +78,50 @@ fn lint_clean_expansion_works() {
     let patch = TaggedPatch::<u8>::new().set_tags(vec![1]).remove_note();
     assert!(!patch.is_empty());
 }
+
+/// The expansion names nothing through the user's scope: everything it could name unqualified is
+/// shadowed here, including the names of the generated methods' parameters.
+mod hygiene {
+    #![allow(non_upper_case_globals, dead_code)]
+
+    use claims_core::SessionClaims;
+
+    struct Option;
+    struct Result;
+    struct String;
+    struct Vec;
+    struct Box;
+    struct Probe;
+    struct FieldBound;
+    trait ProbeFallback {}
+    const value: u8 = 0;
+    const patch: u8 = 0;
+    const policy: u8 = 0;
+
+    /// A generic struct whose parameter has the name generated code likes to use.
+    #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+    #[claims(patch, max_size = 100)]
+    pub(crate) struct Shadowed<S> {
+        #[claims(max_len = 4)]
+        name: std::string::String,
+        #[serde(skip_serializing_if = "std::option::Option::is_none")]
+        extra: std::option::Option<S>,
+    }
+
+    #[test]
+    fn shadowed_names_do_not_leak_in() {
+        let claims = Shadowed::<u8> {
+            name: "Ada".into(),
+            extra: None,
+        };
+        let updated = claims
+            .apply(
+                &ShadowedPatch::new()
+                    .set_extra(Some(value))
+                    .set_name("Bo".into()),
+            )
+            .unwrap();
+        assert_eq!(updated.extra, Some(0));
+        assert_eq!(<Shadowed<u8>>::MAX_JSON_LEN, Some(2 + 13 + 1 + 12)); // `null` is longer than any u8
+    }
+}

@@ -7,4 +7,8 @@ struct AppClaims {
     sid: String,
 }
 
-fn main() {}
+// The error is the only one: a stub impl keeps the uses below from failing too.
+fn main() {
+    let _ = AppClaims::CLAIM_NAMES;
+    let _ = <AppClaims as SessionClaims>::MAX_JSON_LEN;
+}
