@@ -260,8 +260,29 @@ impl<L: Layout> Minter<L> {
         custom.check_bounds()?;
         custom.check_reserved(&L::RESERVED)?;
 
-        let custom_json = serde_json::to_vec(custom).map_err(ClaimsError::from)?;
-        if custom_json.first() != Some(&b'{') {
+        let now = self.clock.now();
+        let (exp, nbf) = (
+            now.saturating_add(self.ttl),
+            now.saturating_sub(self.not_before_skew),
+        );
+        let registered = &payload.registered;
+        let head = Head {
+            registered,
+            iss: self.issuer.as_deref().or(registered.iss.as_deref()),
+            aud: self.audience.as_ref().or(registered.aud.as_ref()),
+            times: [exp, nbf, now],
+            layout: &payload.layout,
+        };
+
+        // One buffer: the registered and layout claims, then the custom claims spliced in after them.
+        let hint = C::MAX_JSON_LEN.unwrap_or(1024).min(16 * 1024) + 512;
+        let mut json = Vec::with_capacity(hint);
+        serde_json::to_writer(&mut json, &head).map_err(ClaimsError::from)?;
+        json.pop(); // the head's `}`
+        let start = json.len();
+        serde_json::to_writer(&mut json, custom).map_err(ClaimsError::from)?;
+        let custom_len = json.len() - start;
+        if json.get(start) != Some(&b'{') {
             return Err(Error::Claims(ClaimsError::NotAnObject {
                 what: "custom claims",
                 found: "another JSON type",
@@ -271,10 +292,10 @@ impl<L: Layout> Minter<L> {
             match budget.unit {
                 // The compact JSON just written is exactly what a byte budget counts.
                 SizeUnit::Utf8Bytes => {
-                    if custom_json.len() > budget.limit {
+                    if custom_len > budget.limit {
                         return Err(Error::Claims(ClaimsError::OverBudget {
                             kind: claims_core::BudgetKind::CustomClaims,
-                            size: custom_json.len(),
+                            size: custom_len,
                             budget,
                         }));
                     }
@@ -284,28 +305,13 @@ impl<L: Layout> Minter<L> {
                 }
             }
         }
-
-        let now = self.clock.now();
-        let mut registered = payload.registered.clone();
-        if self.issuer.is_some() {
-            registered.iss.clone_from(&self.issuer);
-        }
-        if self.audience.is_some() {
-            registered.aud.clone_from(&self.audience);
-        }
-        registered.iat = Some(now);
-        registered.nbf = Some(now.saturating_sub(self.not_before_skew));
-        registered.exp = Some(now.saturating_add(self.ttl));
-
-        let mut json = serde_json::to_vec(&Head {
-            registered: &registered,
-            layout: &payload.layout,
-        })
-        .map_err(ClaimsError::from)?;
-        if custom_json.len() > 2 {
-            json.pop(); // `}`
-            json.push(b',');
-            json.extend_from_slice(&custom_json[1..]);
+        if custom_len == 2 {
+            json.truncate(start); // no custom claims: close the head
+            json.push(b'}');
+        } else if start == 1 {
+            json.remove(start); // no head claims: `{` + `{...}`
+        } else {
+            json[start] = b',';
         }
 
         let token_len = jwt_len(self.header_len, json.len(), self.key.signature_alg());
@@ -330,7 +336,7 @@ impl<L: Layout> Minter<L> {
             reserved: L::RESERVED,
             budget: self.budget,
             issued_at: now,
-            expires_at: now.saturating_add(self.ttl),
+            expires_at: exp,
         })
     }
 

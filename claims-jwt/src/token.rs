@@ -79,28 +79,6 @@ impl Registered {
         self.jti = Some(jti.into());
         self
     }
-
-    /// Writes the present claims as map entries, in [`Registered::NAMES`] order.
-    pub(crate) fn serialize_entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        if let Some(iss) = &self.iss {
-            map.serialize_entry("iss", iss)?;
-        }
-        if let Some(sub) = &self.sub {
-            map.serialize_entry("sub", sub)?;
-        }
-        if let Some(aud) = &self.aud {
-            map.serialize_entry("aud", aud)?;
-        }
-        for (name, time) in [("exp", self.exp), ("nbf", self.nbf), ("iat", self.iat)] {
-            if let Some(time) = time {
-                map.serialize_entry(name, &time)?;
-            }
-        }
-        if let Some(jti) = &self.jti {
-            map.serialize_entry("jti", jti)?;
-        }
-        Ok(())
-    }
 }
 
 /// The `aud` claim: one audience, or an array of them (RFC 7519 §4.1.3).
@@ -311,16 +289,35 @@ impl<C, L: Layout> Payload<C, L> {
     }
 }
 
-/// The registered and layout claims, as the opening members of a payload object.
+/// The registered and layout claims, as the opening members of a payload object, in
+/// [`Registered::NAMES`] order: `iss` and `aud` as the minter sets them, `exp`, `nbf`, `iat` from its clock.
 pub(crate) struct Head<'a, L> {
     pub(crate) registered: &'a Registered,
+    pub(crate) iss: Option<&'a str>,
+    pub(crate) aud: Option<&'a Audience>,
+    /// `exp`, `nbf`, `iat`.
+    pub(crate) times: [u64; 3],
     pub(crate) layout: &'a L,
 }
 
 impl<L: Layout> Serialize for Head<'_, L> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        self.registered.serialize_entries(&mut map)?;
+        if let Some(iss) = self.iss {
+            map.serialize_entry("iss", iss)?;
+        }
+        if let Some(sub) = &self.registered.sub {
+            map.serialize_entry("sub", sub)?;
+        }
+        if let Some(aud) = self.aud {
+            map.serialize_entry("aud", aud)?;
+        }
+        for (name, time) in ["exp", "nbf", "iat"].into_iter().zip(self.times) {
+            map.serialize_entry(name, &time)?;
+        }
+        if let Some(jti) = &self.registered.jti {
+            map.serialize_entry("jti", jti)?;
+        }
         self.layout.serialize_claims(&mut map)?;
         map.end()
     }
