@@ -386,6 +386,20 @@ fn replacing(old: Option<&Value>, new: Value) -> Value {
     }
 }
 
+/// The update policy of a derived type: its reserved names, its profiles' budgets, and `max_size` as a
+/// byte budget where it is tighter than theirs.
+pub const fn type_policy(
+    reserved: ReservedNames<'static>,
+    max_size: Option<usize>,
+) -> UpdatePolicy<'static> {
+    let policy = UpdatePolicy::new(reserved);
+    match (max_size, policy.budgets()[0]) {
+        (Some(max), Some(budget)) if budget.limit <= max => policy,
+        (Some(max), _) => policy.with_budget(Budget::bytes(max)),
+        (None, _) => policy,
+    }
+}
+
 /// Serializes a patch type as its standalone RFC 7396 patch.
 pub fn serialize_patch<P: PatchObject, S: serde::Serializer>(
     patch: &P,
@@ -452,6 +466,31 @@ mod tests {
         assert_eq!(msg.text(), format!("n = 0, m = {}", usize::MAX));
         let long = Msg::new().str(&"é".repeat(500));
         assert_eq!(long.text(), "é".repeat(384));
+    }
+
+    #[test]
+    fn the_tighter_byte_budget_counts() {
+        let clerk = ReservedNames::from_profiles(&[&Profile::CLERK]);
+        assert_eq!(
+            type_policy(clerk, Some(2000)).budgets()[0],
+            Some(Budget::bytes(1200))
+        );
+        assert_eq!(
+            type_policy(clerk, Some(800)).budgets()[0],
+            Some(Budget::bytes(800))
+        );
+        assert_eq!(
+            type_policy(clerk, None).budgets()[0],
+            Some(Budget::bytes(1200))
+        );
+        assert_eq!(
+            type_policy(ReservedNames::RFC7519, Some(10)).budgets()[0],
+            Some(Budget::bytes(10))
+        );
+        assert_eq!(
+            type_policy(ReservedNames::RFC7519, None).budgets(),
+            [None, None]
+        );
     }
 
     #[test]

@@ -215,17 +215,22 @@ fn claim_of(field: &Field<'_>) -> String {
         .map_or_else(|| field.name.clone(), |n| n.value.clone())
 }
 
+/// `Option::Some(n)` or `Option::None`, as an expression.
+fn option_usize(value: Option<&crate::attr::Spanned<usize>>) -> TokenStream {
+    value.map_or_else(
+        || quote!(::core::option::Option::None),
+        |value| {
+            let n = Literal::usize_unsuffixed(value.value);
+            quote!(::core::option::Option::Some(#n))
+        },
+    )
+}
+
 fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
-    let opt = |limit: &Option<crate::attr::Spanned<usize>>| {
-        limit.as_ref().map_or_else(
-            || quote!(::core::option::Option::None),
-            |limit| {
-                let n = Literal::usize_unsuffixed(limit.value);
-                quote!(::core::option::Option::Some(#n))
-            },
-        )
-    };
-    let (max_len, max_items) = (opt(&field.attrs.max_len), opt(&field.attrs.max_items));
+    let (max_len, max_items) = (
+        option_usize(field.attrs.max_len.as_ref()),
+        option_usize(field.attrs.max_items.as_ref()),
+    );
     quote!(#private::Limits::new(#max_len, #max_items))
 }
 
@@ -447,13 +452,7 @@ fn apply(
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let patch_arg = Ident::new("__patch", Span::mixed_site());
     let policy_arg = Ident::new("__policy", Span::mixed_site());
-    let policy = match &input.attrs.max_size {
-        Some(max_size) => {
-            let n = Literal::usize_unsuffixed(max_size.value);
-            quote!(.with_budget(#private::Budget::bytes(#n)))
-        }
-        None => TokenStream::new(),
-    };
+    let max_size = option_usize(input.attrs.max_size.as_ref());
     let apply_doc = format!(
         "Returns these claims with `patch` applied, or the first error; `self` is never changed.\n\n\
          The claims are written as JSON, merged with `claims_core::update_claims` under the type's policy \
@@ -462,7 +461,7 @@ fn apply(
          `ClaimsError::OverBudget` when the result is over a budget, `ClaimsError::BoundExceeded` when a value \
          breaks its field's bound, `ClaimsError::Json` when the result can't be read back.",
         if input.attrs.max_size.is_some() {
-            " and `max_size`"
+            " and `max_size`, the tighter byte budget counting"
         } else {
             ""
         }
@@ -479,7 +478,7 @@ fn apply(
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[doc = #apply_doc]
                 pub fn apply(&self, #patch_arg: &#patch #ty_generics) -> ::core::result::Result<Self, #private::ClaimsError> {
-                    let #policy_arg = #private::UpdatePolicy::new(<Self as #private::SessionClaims>::RESERVED) #policy;
+                    let #policy_arg = #private::type_policy(<Self as #private::SessionClaims>::RESERVED, #max_size);
                     #private::apply_patch(self, #patch_arg, &#policy_arg)
                 }
 
