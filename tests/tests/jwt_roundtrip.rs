@@ -223,3 +223,75 @@ fn refresh_keeps_the_claims_and_moves_the_times() {
         (Some(NOW + 30), Some(NOW + 20), Some(NOW + 90))
     );
 }
+
+#[test]
+fn a_stytch_token_round_trips_and_its_claims_stay_apart() {
+    use claims_jwt::Stytch;
+    use claims_jwt::claims_core::{Budget, BudgetKind, ClaimsError};
+    use claims_jwt::layout::{StytchOrganization, StytchSession};
+
+    let key = SigningKey::rsa_pem(Algorithm::RS256, RSA)
+        .unwrap()
+        .with_kid("jwk-live-1");
+    let minter = Minter::<Stytch>::new(key.clone())
+        .with_issuer("stytch.com/project-live-1")
+        .with_audience(Audience::Many(vec!["project-live-1".into()]))
+        .with_ttl(Duration::from_secs(300))
+        .with_clock(Clock::fixed(NOW));
+    let layout = Stytch {
+        session: Some(StytchSession {
+            id: "session-live-1".into(),
+            started_at: Some("2023-11-14T22:13:20Z".into()),
+            roles: vec!["stytch_member".into()],
+            ..StytchSession::default()
+        }),
+        organization: Some(StytchOrganization {
+            organization_id: "organization-live-1".into(),
+            slug: Some("acme".into()),
+        }),
+        ..Stytch::default()
+    };
+    let issued = minter
+        .mint(
+            &Payload::new(claims())
+                .with_subject("member-live-1")
+                .with_layout(layout.clone()),
+        )
+        .unwrap();
+    assert_eq!(
+        issued.cookie_len(),
+        "stytch_session_jwt=".len() + issued.len()
+    );
+    let verifier = Verifier::<Stytch>::new(key.verifying_key())
+        .with_issuer("stytch.com/project-live-1")
+        .with_audience("project-live-1")
+        .with_clock(Clock::fixed(NOW + 1));
+    let token = verifier.verify::<Dynamic>(issued.as_str()).unwrap();
+    assert_eq!(token.layout(), &layout);
+    assert_eq!(token.claims(), &claims());
+
+    // Stytch's budget is 4,096 bytes of custom claims; its reserved prefix can't be patched in.
+    let err = minter
+        .reissue(
+            &token,
+            &json!({"https://stytch.com/session": {"id": "forged"}}),
+        )
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        claims_jwt::Error::Update(ClaimsError::Reserved { .. })
+    ));
+    let err = minter
+        .clone()
+        .with_cookie(claims_jwt::claims_core::size::CookieSpec::new("s").with_limit(1 << 20))
+        .reissue(&token, &json!({"blob": "x".repeat(4096)}))
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        claims_jwt::Error::Update(ClaimsError::OverBudget {
+            kind: BudgetKind::CustomClaims,
+            budget: Budget { limit: 4096, .. },
+            ..
+        })
+    ));
+}
