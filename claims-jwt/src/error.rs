@@ -131,6 +131,12 @@ pub enum Error {
 }
 
 /// The part of a compact JWS an [`Error::Malformed`] is about.
+///
+/// ```
+/// # use claims_jwt::{Error, Segment};
+/// let err = Error::Malformed { part: Segment::Payload, reason: "not valid JSON".into() };
+/// assert_eq!(err.to_string(), "malformed token payload: not valid JSON");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Segment {

@@ -201,16 +201,36 @@ impl SigningKey {
     }
 
     /// The algorithm this key signs with.
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, SigningKey};
+    /// assert_eq!(SigningKey::hmac(Algorithm::HS384, b"s")?.algorithm(), Algorithm::HS384);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn algorithm(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id written into the header, if any.
+    ///
+    /// ```
+    /// # use claims_jwt::SigningKey;
+    /// assert_eq!(SigningKey::hs256(b"s").kid(), None);
+    /// assert_eq!(SigningKey::hs256(b"s").with_kid("k").kid(), Some("k"));
+    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
 
     /// The signature's size class, for exact token-length arithmetic.
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, SigningKey};
+    /// use claims_jwt::claims_core::size::SignatureAlg;
+    /// let key = SigningKey::rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?;
+    /// assert_eq!(key.signature_alg(), SignatureAlg::Rsa { modulus_bits: 2048 });
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn signature_alg(&self) -> SignatureAlg {
         self.signature
     }
@@ -393,11 +413,22 @@ impl VerifyingKey {
     }
 
     /// The one algorithm this key accepts.
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, VerifyingKey};
+    /// assert_eq!(VerifyingKey::ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem"))?.algorithm(), Algorithm::EdDSA);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn algorithm(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id, if any.
+    ///
+    /// ```
+    /// # use claims_jwt::VerifyingKey;
+    /// assert_eq!(VerifyingKey::hs256(b"s").kid(), None);
+    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
@@ -495,12 +526,26 @@ impl KeySet {
     }
 
     /// The key whose `kid` is `kid`.
+    ///
+    /// ```
+    /// # use claims_jwt::{KeySet, VerifyingKey};
+    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]);
+    /// assert!(set.find("a").is_some() && set.find("b").is_none());
+    /// ```
     pub fn find(&self, kid: &str) -> Option<&VerifyingKey> {
         self.keys.iter().find(|key| key.kid.as_deref() == Some(kid))
     }
 
     /// The key for a token whose header has `kid`: the key with that `kid`, or, for a token without
     /// one, the only key of a one-key set.
+    ///
+    /// ```
+    /// # use claims_jwt::{Error, KeySet, VerifyingKey};
+    /// let one = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]);
+    /// assert_eq!(one.select(None)?.kid(), Some("a"));
+    /// assert_eq!(one.select(Some("b")).unwrap_err(), Error::UnknownKid { kid: "b".into() });
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn select(&self, kid: Option<&str>) -> Result<&VerifyingKey, Error> {
         match (kid, self.keys.as_slice()) {
             (Some(kid), _) => self.find(kid).ok_or_else(|| Error::UnknownKid {
@@ -512,16 +557,32 @@ impl KeySet {
     }
 
     /// The number of usable keys.
+    ///
+    /// ```
+    /// # use claims_jwt::{KeySet, VerifyingKey};
+    /// assert_eq!(KeySet::new([VerifyingKey::hs256(b"s")]).len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.keys.len()
     }
 
     /// Whether no key is usable.
+    ///
+    /// ```
+    /// # use claims_jwt::KeySet;
+    /// assert!(KeySet::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
     /// The keys, in document order.
+    ///
+    /// ```
+    /// # use claims_jwt::{KeySet, VerifyingKey};
+    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a"), VerifyingKey::hs256(b"t").with_kid("b")]);
+    /// assert_eq!(set.keys().iter().map(|k| k.kid()).collect::<Vec<_>>(), [Some("a"), Some("b")]);
+    /// ```
     pub fn keys(&self) -> &[VerifyingKey] {
         &self.keys
     }

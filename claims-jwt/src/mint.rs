@@ -222,16 +222,31 @@ impl<L: Layout> Minter<L> {
     }
 
     /// Bytes of the header's JSON (constant for a minter).
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, SigningKey};
+    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s")).header_json_len(), r#"{"alg":"HS256","typ":"JWT"}"#.len());
+    /// ```
     pub fn header_json_len(&self) -> usize {
         self.header_len
     }
 
     /// The signing key.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, SigningKey};
+    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s").with_kid("k")).key().kid(), Some("k"));
+    /// ```
     pub fn key(&self) -> &SigningKey {
         &self.key
     }
 
     /// The cookie tokens are checked against.
+    ///
+    /// ```
+    /// # use claims_jwt::{Minter, SigningKey, Stytch};
+    /// assert_eq!(Minter::<Stytch>::new(SigningKey::hs256(b"s")).cookie().name(), "stytch_session_jwt");
+    /// ```
     pub fn cookie(&self) -> &CookieSpec {
         &self.cookie
     }
@@ -254,6 +269,16 @@ impl<L: Layout> Minter<L> {
 
     /// Checks `payload` and mints a token for it; see [`Minter`] for the checks, and [`Error::Claims`] for
     /// what a refusal holds.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
+    /// # use serde_json::{Map, Value};
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(1_700_000_000));
+    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
+    /// // {"alg":"HS256","typ":"JWT"} . {"sub":"user_1","exp":1700000060,"nbf":1700000000,"iat":1700000000} . HS256
+    /// assert_eq!(minted.len(), 36 + 1 + 90 + 1 + 43);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
         assert_fits::<C, L>();
         let custom = &payload.custom;
@@ -472,41 +497,114 @@ pub struct Minted {
 
 impl Minted {
     /// The compact token.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// assert_eq!(minted.as_str().split('.').count(), 3);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.token
     }
 
     /// The compact token, by value.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// let token: String = minted.into_string();
+    /// assert!(token.starts_with("eyJ"));
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn into_string(self) -> String {
         self.token
     }
 
     /// The token's length in bytes (it is ASCII).
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// assert_eq!(minted.len(), minted.as_str().len());
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.token.len()
     }
 
     /// Always `false`: a token has at least its two dots.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// assert!(!minted.is_empty());
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.token.is_empty()
     }
 
     /// Bytes the cookie takes: `name=token` plus the counted attributes.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn cookie_len(&self) -> usize {
         self.cookie_len
     }
 
     /// Bytes of the payload's compact JSON.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn payload_json_len(&self) -> usize {
         self.payload_len
     }
 
     /// `iat`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// assert_eq!(minted.issued_at(), 1_700_000_000);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn issued_at(&self) -> u64 {
         self.issued_at
     }
 
     /// `exp`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
+    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
+    /// assert_eq!(minted.expires_at(), 1_700_000_060);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
     pub fn expires_at(&self) -> u64 {
         self.expires_at
     }
@@ -556,6 +654,19 @@ impl AsRef<str> for Minted {
 }
 
 /// The result of [`Minter::reissue`]: the new token and the claims it carries.
+///
+/// ```
+/// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
+/// # use serde_json::{json, Map, Value};
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+/// let minter = Minter::<Generic>::new(key.clone());
+/// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
+/// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
+/// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
+/// let (minted, payload) = reissued.into_parts();
+/// assert_eq!(payload.registered.exp, Some(minted.expires_at()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reissued<C, L = Generic> {
     minted: Minted,
@@ -564,16 +675,53 @@ pub struct Reissued<C, L = Generic> {
 
 impl<C, L> Reissued<C, L> {
     /// The new token.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{json, Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minter = Minter::<Generic>::new(key.clone());
+    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
+    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
+    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
+    /// assert!(reissued.minted().len() > minted.len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn minted(&self) -> &Minted {
         &self.minted
     }
 
     /// The claims of the new token, with its times.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{json, Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minter = Minter::<Generic>::new(key.clone());
+    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
+    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
+    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
+    /// assert_eq!(reissued.payload().custom["plan"], "pro");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn payload(&self) -> &Payload<C, L> {
         &self.payload
     }
 
     /// Both, by value.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{json, Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minter = Minter::<Generic>::new(key.clone());
+    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
+    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
+    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
+    /// let (_, payload) = reissued.into_parts();
+    /// assert_eq!(payload.custom.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn into_parts(self) -> (Minted, Payload<C, L>) {
         (self.minted, self.payload)
     }

@@ -39,9 +39,19 @@ pub struct Registered {
 
 impl Registered {
     /// The registered claim names, in the order they are written.
+    ///
+    /// ```
+    /// # use claims_jwt::{Layout, Registered, Stytch};
+    /// assert!(Registered::NAMES.iter().all(|name| Stytch::RESERVED.check(name).is_some()));
+    /// ```
     pub const NAMES: [&'static str; 7] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"];
 
     /// These claims with `sub`.
+    ///
+    /// ```
+    /// # use claims_jwt::Registered;
+    /// assert_eq!(Registered::default().with_subject("u").sub.as_deref(), Some("u"));
+    /// ```
     #[must_use]
     pub fn with_subject(mut self, sub: impl Into<String>) -> Self {
         self.sub = Some(sub.into());
@@ -74,6 +84,11 @@ impl Registered {
     }
 
     /// These claims with `jti`.
+    ///
+    /// ```
+    /// # use claims_jwt::Registered;
+    /// assert_eq!(Registered::default().with_jti("t-1").jti.as_deref(), Some("t-1"));
+    /// ```
     #[must_use]
     pub fn with_jti(mut self, jti: impl Into<String>) -> Self {
         self.jti = Some(jti.into());
@@ -142,6 +157,11 @@ pub struct Header {
 
 impl Header {
     /// The header this crate writes: `alg`, `kid` when given, `typ: "JWT"`.
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Header};
+    /// assert_eq!(Header::new(Algorithm::EdDSA, None).kid(), None);
+    /// ```
     pub fn new(alg: Algorithm, kid: Option<String>) -> Self {
         Header {
             alg,
@@ -155,16 +175,31 @@ impl Header {
     }
 
     /// The algorithm the signature was checked with.
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Header};
+    /// assert_eq!(Header::new(Algorithm::ES256, None).alg(), Algorithm::ES256);
+    /// ```
     pub fn alg(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id, if any.
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Header};
+    /// assert_eq!(Header::new(Algorithm::ES256, Some("k".into())).kid(), Some("k"));
+    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
 
     /// The media type, if any (`JWT`).
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Header};
+    /// assert_eq!(Header::new(Algorithm::ES256, None).typ(), Some("JWT"));
+    /// ```
     pub fn typ(&self) -> Option<&str> {
         self.typ.as_deref()
     }
@@ -327,6 +362,20 @@ impl<L: Layout> Serialize for Head<'_, L> {
 ///
 /// Returned by [`crate::Verifier::verify`]; the input of [`crate::Minter::reissue`] and
 /// [`crate::Minter::refresh`].
+///
+/// ```
+/// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+/// # use serde_json::{Map, Value};
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+/// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+/// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+/// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+/// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+///     .verify::<Map<String, Value>>(minted.as_str())?;
+/// assert_eq!(token.claims()["plan"], "pro");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token<C, L = Generic> {
     header: Header,
@@ -339,36 +388,136 @@ impl<C, L> Token<C, L> {
     }
 
     /// The protected header.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// assert_eq!(token.header().kid(), Some("k1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn header(&self) -> &Header {
         &self.header
     }
 
     /// The registered claims.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// assert_eq!(token.registered().sub.as_deref(), Some("u"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn registered(&self) -> &Registered {
         &self.payload.registered
     }
 
     /// The layout's claims (e.g. Clerk's `sid`, `o`).
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// assert_eq!(token.layout().sid.as_deref(), Some("sess_1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn layout(&self) -> &L {
         &self.payload.layout
     }
 
     /// The application's custom claims.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// assert_eq!(token.claims()["plan"], "pro");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn claims(&self) -> &C {
         &self.payload.custom
     }
 
     /// All the claims.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// assert_eq!(token.payload().registered.iat, Some(100));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn payload(&self) -> &Payload<C, L> {
         &self.payload
     }
 
     /// All the claims, by value.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// let payload = token.into_payload();
+    /// assert_eq!(payload.layout.sid.as_deref(), Some("sess_1"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn into_payload(self) -> Payload<C, L> {
         self.payload
     }
 
     /// The custom claims, by value.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
+    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
+    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
+    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
+    ///     .verify::<Map<String, Value>>(minted.as_str())?;
+    /// let claims = token.into_claims();
+    /// assert_eq!(claims["plan"], "pro");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn into_claims(self) -> C {
         self.payload.custom
     }

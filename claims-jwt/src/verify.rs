@@ -15,6 +15,13 @@ use crate::parse::parse_payload;
 use crate::{Error, Generic, Header, KeySet, Layout, Payload, Segment, Token, VerifyingKey};
 
 /// The default cap on a token's length: 8 KiB, twice what a cookie can carry.
+///
+/// ```
+/// # use claims_jwt::{Error, Generic, Verifier, VerifyingKey};
+/// let long = "a".repeat(claims_jwt::DEFAULT_MAX_TOKEN_LEN + 1);
+/// let err = Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).verify::<serde_json::Map<String, serde_json::Value>>(&long);
+/// assert!(matches!(err, Err(Error::TooLong { max: 8192, .. })));
+/// ```
 pub const DEFAULT_MAX_TOKEN_LEN: usize = 8192;
 
 /// Verifies tokens of layout `L` against one key or a JWK set.
@@ -246,6 +253,21 @@ impl<L: Layout> Verifier<L> {
     }
 
     /// Verifies `token` and returns its typed claims; see [`Verifier`] for the order of the checks.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Clock, Error, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100)).mint(&Payload::new(Map::<String, Value>::new()))?;
+    /// let verifier = Verifier::<Clerk>::new(key.verifying_key());
+    /// assert!(verifier.clone().with_clock(Clock::fixed(150)).verify::<Map<String, Value>>(minted.as_str()).is_ok());
+    /// // exp = 160; Clerk's default leeway is 5 s, so at 165 the token is expired.
+    /// assert_eq!(
+    ///     verifier.with_clock(Clock::fixed(165)).verify::<Map<String, Value>>(minted.as_str()).unwrap_err(),
+    ///     Error::Expired { exp: 160, now: 165, leeway: 5 }
+    /// );
+    /// # Ok::<(), Error>(())
+    /// ```
     pub fn verify<C: SessionClaims>(&self, token: &str) -> Result<Token<C, L>, Error> {
         assert_fits::<C, L>();
         let (header, payload) = self.verify_jws(token)?;
