@@ -276,6 +276,11 @@ const fn bracketed(items: usize, each: usize) -> Option<usize> {
 /// assert!("é".to_owned().check_bound(Limits::new(Some(2), None)).is_ok()); // 2 bytes of UTF-8
 /// assert!("\n\n".to_owned().check_bound(Limits::new(Some(3), None)).is_err()); // 4 bytes escaped
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no JSON size bound",
+    label = "a field of this type needs a bound",
+    note = "implement `claims_core::bound::JsonBound` for it, or bound the field with #[claims(max_json_len = N)]"
+)]
 pub trait JsonBound: Serialize {
     /// What the type's JSON looks like, for [`JsonShape::max_json_len`].
     const SHAPE: JsonShape;

@@ -328,6 +328,11 @@ pub trait PatchObject {
 }
 
 /// The patch type of claims derived with `#[claims(patch)]`, for nested fields.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no typed patch, so a `nested` field can't hold it",
+    label = "`#[claims(nested)]` needs a struct that derives `SessionClaims` with `#[claims(patch)]`",
+    note = "add `#[claims(patch)]` to `{Self}`, or remove `nested` to set the field only as a whole"
+)]
 pub trait HasPatch {
     /// The generated patch type.
     type Patch: PatchObject;

@@ -349,17 +349,15 @@ fn patch(input: &Input<'_>, private: &TokenStream, where_clause: &TokenStream) -
     let out = Ident::new("__claims_patch", Span::mixed_site());
 
     let apply = apply(input, private, where_clause, &patch);
+    let claims = input.fields.iter().map(|f| Literal::string(&claim_of(f)));
+    let add_members = input.fields.iter().map(|f| f.ident);
     let members: Vec<&Ident> = input.fields.iter().map(|f| f.ident).collect();
-    let claims: Vec<Literal> = input
-        .fields
-        .iter()
-        .map(|f| Literal::string(&claim_of(f)))
-        .collect();
     let types = input.fields.iter().map(|f| {
         let ty = f.ty();
         if f.attrs.nested.is_some() {
             let inner = option_inner(ty).unwrap_or(ty);
-            quote!(#private::FieldPatch<#ty, <#inner as #private::HasPatch>::Patch>)
+            let nested = nested_patch(inner, private);
+            quote!(#private::FieldPatch<#ty, #nested>)
         } else {
             quote!(#private::FieldPatch<#ty>)
         }
@@ -424,7 +422,7 @@ fn patch(input: &Input<'_>, private: &TokenStream, where_clause: &TokenStream) -
                     #current: ::core::option::Option<&#private::serde_json::Map<#private::String, #private::serde_json::Value>>,
                 ) -> ::core::result::Result<#private::serde_json::Map<#private::String, #private::serde_json::Value>, #private::ClaimsError> {
                     let mut #out = #private::serde_json::Map::new();
-                    #(#private::add_field(&mut #out, #claims, &self.#members, #current)?;)*
+                    #(#private::add_field(&mut #out, #claims, &self.#add_members, #current)?;)*
                     ::core::result::Result::Ok(#out)
                 }
             }
@@ -498,6 +496,11 @@ fn apply(
     }
 }
 
+/// `<Inner as HasPatch>::Patch`, spanned at the field's type so that a type without a patch is reported there.
+fn nested_patch(inner: &syn::Type, private: &TokenStream) -> TokenStream {
+    quote_spanned!(inner.span()=> <#inner as #private::HasPatch>::Patch)
+}
+
 fn patch_methods(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
     let member = field.ident;
     let ty = field.ty();
@@ -529,6 +532,7 @@ fn patch_methods(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) ->
     }
     if field.attrs.nested.is_some() {
         let inner = option_inner(ty).unwrap_or(ty);
+        let nested = nested_patch(inner, private);
         let method = format_ident!("patch_{}", field.name, span = member.span());
         let doc = format!(
             "Merges `patch` into the object in the claim `{claim}` (field `{}`).",
@@ -536,7 +540,7 @@ fn patch_methods(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) ->
         );
         out.extend(quote! {
             #[doc = #doc]
-            pub fn #method(mut self, #patch_arg: <#inner as #private::HasPatch>::Patch) -> Self {
+            pub fn #method(mut self, #patch_arg: #nested) -> Self {
                 self.#member = #private::FieldPatch::Patch(#patch_arg);
                 self
             }
