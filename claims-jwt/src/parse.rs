@@ -44,8 +44,9 @@ where
         })
         .and_then(|payload| de.end().map(|()| payload));
     match (parsed, refusal) {
-        (Ok(payload), _) => Ok(payload),
-        (Err(_), Some(refusal)) => Err(refusal),
+        // A refusal stands even if a claims type's own `Deserialize` swallowed the error it raised.
+        (_, Some(refusal)) => Err(refusal),
+        (Ok(payload), None) => Ok(payload),
         (Err(err), None) if err.is_syntax() || err.is_eof() => Err(Error::malformed(
             Segment::Payload,
             format!("not valid JSON: {err}"),
@@ -374,6 +375,37 @@ mod tests {
         assert!(
             matches!(&err, Error::InvalidClaim { name, .. } if name == "https://stytch.com/session")
         );
+    }
+
+    /// A claims type that reads what it can and swallows every error of the map it is given.
+    #[derive(Debug)]
+    struct Forgiving;
+
+    impl<'de> Deserialize<'de> for Forgiving {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct Lenient;
+            impl<'de> Visitor<'de> for Lenient {
+                type Value = Forgiving;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("anything")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Forgiving, A::Error> {
+                    while let Ok(Some(_)) = map.next_key::<IgnoredAny>() {
+                        let _ = map.next_value::<IgnoredAny>();
+                    }
+                    Ok(Forgiving)
+                }
+            }
+            deserializer.deserialize_map(Lenient)
+        }
+    }
+
+    #[test]
+    fn a_refusal_stands_even_when_the_claims_type_swallows_it() {
+        let err = parse_payload::<Forgiving, Generic>(br#"{"exp":1,"exp":2}"#).unwrap_err();
+        assert_eq!(err, Error::DuplicateClaim { name: "exp".into() });
+        let err = parse_payload::<Forgiving, Generic>(br#"{"exp":"1"}"#).unwrap_err();
+        assert!(matches!(err, Error::InvalidClaim { ref name, .. } if name == "exp"));
     }
 
     #[test]
