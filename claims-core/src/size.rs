@@ -231,14 +231,16 @@ pub const fn escaped_len(s: &str) -> usize {
     len
 }
 
-/// Characters of the unpadded base64url encoding of `n` bytes: `ceil(4n / 3)`.
+/// Characters of the unpadded base64url encoding of `n` bytes: `ceil(4n / 3)`, saturating at `usize::MAX`
+/// (so a huge length is over every limit instead of a panic).
 ///
 /// ```
 /// use claims_core::size::base64url_len;
 /// assert_eq!([0, 1, 2, 3, 4, 256].map(base64url_len), [0, 2, 3, 4, 6, 342]);
 /// ```
 pub const fn base64url_len(n: usize) -> usize {
-    n / 3 * 4 + [0, 2, 3][n % 3]
+    // Saturates: a length past `usize::MAX` is over every limit anyway, and must not panic.
+    (n / 3).saturating_mul(4).saturating_add([0, 2, 3][n % 3])
 }
 
 /// A JWS signature algorithm, as far as its signature length goes.
@@ -326,11 +328,10 @@ impl std::fmt::Display for SignatureAlg {
 /// assert_eq!(jwt_len(30, 70, SignatureAlg::Hs256), 40 + 1 + 94 + 1 + 43);
 /// ```
 pub const fn jwt_len(header_json_len: usize, payload_json_len: usize, alg: SignatureAlg) -> usize {
+    // Saturating, like `base64url_len`: two dots between the three parts.
     base64url_len(header_json_len)
-        + 1
-        + base64url_len(payload_json_len)
-        + 1
-        + alg.signature_b64_len()
+        .saturating_add(base64url_len(payload_json_len))
+        .saturating_add(2 + alg.signature_b64_len())
 }
 
 /// The largest payload JSON, in bytes, whose token still fits `cookie`; `None` when not even an empty
@@ -350,8 +351,8 @@ pub fn max_payload_len(
 ) -> Option<usize> {
     let fixed = cookie.len_for(jwt_len(header_json_len, 0, alg));
     let chars = cookie.limit().checked_sub(fixed)?;
-    // base64url_len(p) = ceil(4p/3) <= chars  <=>  p <= floor(3 * chars / 4)
-    Some(chars * 3 / 4)
+    // base64url_len(p) = ceil(4p/3) <= chars  <=>  p <= floor(3 * chars / 4), computed without overflow
+    Some(chars / 4 * 3 + chars % 4 * 3 / 4)
 }
 
 /// The default cookie limit: name + `=` + value at most 4,096 bytes (RFC 6265bis, current browsers).
@@ -473,7 +474,8 @@ impl CookieSpec {
     /// assert_eq!(CookieSpec::session().len_for(0), 10);
     /// ```
     pub fn len_for(&self, value_len: usize) -> usize {
-        self.name.len() + 1 + value_len + self.attributes.len()
+        // Saturating: a value too long to count is over every limit, not a panic.
+        (self.name.len() + 1 + self.attributes.len()).saturating_add(value_len)
     }
 
     /// The cookie length for a value of `value_len` bytes, or [`ClaimsError::OverBudget`] (kind
@@ -556,6 +558,36 @@ mod tests {
                 None => prop_assert!(cookie.check(jwt_len(header, 0, alg)).is_err()),
             }
         }
+    }
+
+    #[test]
+    fn huge_lengths_saturate_instead_of_overflowing() {
+        assert_eq!(base64url_len(usize::MAX), usize::MAX);
+        assert_eq!(base64url_len(usize::MAX / 4 * 3), usize::MAX / 4 * 4);
+        assert_eq!(jwt_len(usize::MAX, 1, SignatureAlg::Hs256), usize::MAX);
+        assert_eq!(jwt_len(1, usize::MAX, SignatureAlg::Hs256), usize::MAX);
+        let cookie = CookieSpec::session();
+        assert_eq!(cookie.len_for(usize::MAX), usize::MAX);
+        assert_eq!(
+            cookie.check(usize::MAX),
+            Err(ClaimsError::OverBudget {
+                kind: BudgetKind::Cookie,
+                size: usize::MAX,
+                budget: Budget::bytes(COOKIE_LIMIT)
+            })
+        );
+        assert_eq!(
+            max_payload_len(&cookie, usize::MAX, SignatureAlg::Hs256),
+            None
+        );
+        // A cookie without a practical limit: the largest payload is 3/4 of what is left, rounded down.
+        let unlimited = CookieSpec::new("s").with_limit(usize::MAX);
+        let fixed = unlimited.len_for(jwt_len(36, 0, SignatureAlg::Hs256));
+        let chars = usize::MAX - fixed;
+        assert_eq!(
+            max_payload_len(&unlimited, 36, SignatureAlg::Hs256),
+            Some(chars / 4 * 3 + chars % 4 * 3 / 4)
+        );
     }
 
     #[test]
