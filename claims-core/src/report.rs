@@ -94,11 +94,64 @@ impl SizeReport {
     /// assert_eq!(report.budget(), None);
     /// ```
     pub fn new(payload: &Map<String, Value>, reserved: &ReservedNames<'_>) -> Self {
+        Self::from_members(
+            payload.iter().map(|(name, value)| (name.as_str(), value)),
+            reserved,
+        )
+    }
+
+    /// Measures the compact JSON text of a payload (e.g. a token's decoded payload segment), claim by
+    /// claim in the order the text has them, so each claim's share of the base64url segment is exactly
+    /// its own. Refuses text that is not a JSON object, or that names a claim twice.
+    ///
+    /// ```
+    /// use claims_core::{ClaimsError, ReservedNames, SizeReport};
+    ///
+    /// let report = SizeReport::from_json(br#"{"sub":"u1","exp":1,"plan":"pro"}"#, &ReservedNames::RFC7519)?;
+    /// let names: Vec<&str> = report.claims().iter().map(|c| c.name.as_str()).collect();
+    /// assert_eq!(names, ["sub", "exp", "plan"]); // as written, not sorted
+    /// assert_eq!(report.payload().bytes, 33);
+    ///
+    /// let err = SizeReport::from_json(br#"{"a":1,"a":2}"#, &ReservedNames::RFC7519).unwrap_err();
+    /// assert_eq!(err, ClaimsError::DuplicateClaim { name: "a".into() });
+    /// # Ok::<(), ClaimsError>(())
+    /// ```
+    pub fn from_json(json: &[u8], reserved: &ReservedNames<'_>) -> Result<Self, ClaimsError> {
+        let members = match serde_json::from_slice::<Members>(json)? {
+            Members::Object(members) => members,
+            Members::Other(value) => {
+                return Err(ClaimsError::NotAnObject {
+                    what: "claims",
+                    found: crate::error::json_type(&value),
+                });
+            }
+        };
+        let mut names: Vec<&str> = members.iter().map(|(name, _)| name.as_str()).collect();
+        names.sort_unstable();
+        if let Some(pair) = names.windows(2).find(|pair| pair[0] == pair[1]) {
+            return Err(ClaimsError::DuplicateClaim {
+                name: pair[0].to_owned(),
+            });
+        }
+        let report = Self::from_members(
+            members.iter().map(|(name, value)| (name.as_str(), value)),
+            reserved,
+        );
+        members
+            .into_iter()
+            .for_each(|(_, value)| crate::drop_deep(value));
+        Ok(report)
+    }
+
+    fn from_members<'v>(
+        payload: impl ExactSizeIterator<Item = (&'v str, &'v Value)>,
+        reserved: &ReservedNames<'_>,
+    ) -> Self {
         let mut claims = Vec::with_capacity(payload.len());
         let mut offset = 1; // after `{`
         let mut custom = JsonSize::default();
         let mut customs = 0usize;
-        for (i, (name, value)) in payload.iter().enumerate() {
+        for (i, (name, value)) in payload.enumerate() {
             let mut json = member_size(name, value);
             let is_custom = reserved.check(name).is_none();
             if is_custom {
@@ -113,7 +166,7 @@ impl SizeReport {
             let token_chars = base64url_len(offset + json.bytes) - base64url_len(offset);
             offset += json.bytes;
             claims.push(ClaimSize {
-                name: name.clone(),
+                name: name.to_owned(),
                 custom: is_custom,
                 json,
                 token_chars,
@@ -362,6 +415,72 @@ impl SizeReport {
     }
 }
 
+/// A JSON value read with an object's members in the order written (serde_json's `Map` sorts them).
+enum Members {
+    Object(Vec<(String, Value)>),
+    Other(Value),
+}
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Members;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object of claims")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Members, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry::<String, Value>()? {
+                    members.push(member);
+                }
+                Ok(Members::Object(members))
+            }
+
+            fn visit_bool<E>(self, v: bool) -> Result<Members, E> {
+                Ok(Members::Other(Value::Bool(v)))
+            }
+
+            fn visit_i64<E>(self, v: i64) -> Result<Members, E> {
+                Ok(Members::Other(Value::from(v)))
+            }
+
+            fn visit_u64<E>(self, v: u64) -> Result<Members, E> {
+                Ok(Members::Other(Value::from(v)))
+            }
+
+            fn visit_f64<E>(self, v: f64) -> Result<Members, E> {
+                Ok(Members::Other(Value::from(v)))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<Members, E> {
+                Ok(Members::Other(Value::from(v)))
+            }
+
+            fn visit_unit<E>(self) -> Result<Members, E> {
+                Ok(Members::Other(Value::Null))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Members, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Value>()? {
+                    items.push(item);
+                }
+                Ok(Members::Other(Value::Array(items)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 fn signed_diff(limit: usize, used: usize) -> isize {
     if limit >= used {
         isize::try_from(limit - used).unwrap_or(isize::MAX)
@@ -516,6 +635,43 @@ mod tests {
             report.custom().bytes,
             r#"{"a":1,"bb":"x","ccc":[1,2,3]}"#.len()
         );
+    }
+
+    #[test]
+    fn from_json_keeps_the_written_order_and_agrees_with_new() {
+        let text = br#"{"sub":"u1","exp":1,"roles":["a","b"],"plan":"pro"}"#;
+        let ordered = SizeReport::from_json(text, &ReservedNames::RFC7519).unwrap();
+        let names: Vec<&str> = ordered.claims().iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["sub", "exp", "roles", "plan"]);
+        assert_eq!(ordered.payload().bytes, text.len());
+        let chars: usize = ordered.claims().iter().map(|c| c.token_chars).sum();
+        assert!(chars <= base64url_len(text.len()));
+        let sorted = SizeReport::new(
+            &serde_json::from_slice(text).unwrap(),
+            &ReservedNames::RFC7519,
+        );
+        assert_eq!(
+            (sorted.payload(), sorted.custom()),
+            (ordered.payload(), ordered.custom())
+        );
+        for (input, found) in [
+            (&b"[1]"[..], "array"),
+            (b"null", "null"),
+            (b"\"x\"", "string"),
+            (b"1.5", "number"),
+        ] {
+            assert_eq!(
+                SizeReport::from_json(input, &ReservedNames::RFC7519),
+                Err(ClaimsError::NotAnObject {
+                    what: "claims",
+                    found
+                })
+            );
+        }
+        assert!(matches!(
+            SizeReport::from_json(b"{", &ReservedNames::RFC7519),
+            Err(ClaimsError::Json { .. })
+        ));
     }
 
     #[test]

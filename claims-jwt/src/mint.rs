@@ -11,7 +11,7 @@ use claims_core::{
     Budget, ClaimsError, ReservedNames, SessionClaims, SizeReport, SizeUnit, UpdatePolicy,
 };
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::layout::assert_fits;
 use crate::token::Head;
@@ -628,8 +628,7 @@ impl Minted {
         let json = URL_SAFE_NO_PAD
             .decode(payload)
             .map_err(|e| Error::malformed(Segment::Payload, e.to_string()))?;
-        let map: Map<String, Value> = serde_json::from_slice(&json).map_err(ClaimsError::from)?;
-        let report = SizeReport::new(&map, &self.reserved).with_token(
+        let report = SizeReport::from_json(&json, &self.reserved)?.with_token(
             self.header_len,
             self.signature,
             self.cookie.clone(),
