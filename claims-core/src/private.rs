@@ -147,10 +147,40 @@ pub const fn limits_problem(ty: &str, field: &FieldBound) -> Option<Msg> {
     None
 }
 
-/// What keeps a field from counting under `max_size`: no bound, if so.
+/// Whether every limit `shape` needs is declared in `limits`, so that a `None` from
+/// [`JsonShape::max_json_len`] means the bound overflows a `usize`, not that a limit is missing.
+const fn declared(shape: &JsonShape, limits: Limits) -> bool {
+    match *shape {
+        JsonShape::Fixed(_) => true,
+        JsonShape::Unbounded => false,
+        JsonShape::Str => limits.max_len.is_some(),
+        JsonShape::Option(inner) => declared(inner, limits),
+        JsonShape::Array(item, _) => declared(item, limits.for_items()),
+        JsonShape::Seq(item) => limits.max_items.is_some() && declared(item, limits.for_items()),
+        JsonShape::Map(key, value) => {
+            limits.max_items.is_some()
+                && declared(key, limits.for_items())
+                && declared(value, limits.for_items())
+        }
+    }
+}
+
+/// What keeps a field from counting under `max_size`: no bound, or one too large for a `usize`, if so.
 pub const fn unbounded_problem(ty: &str, field: &FieldBound, max_size: usize) -> Option<Msg> {
     if !field.written || field.member_max().is_some() {
         return None;
+    }
+    if declared(field.shape, field.limits) {
+        return Some(
+            Msg::new()
+                .str("the size bound of field `")
+                .str(field.field)
+                .str("` of `")
+                .str(ty)
+                .str("` does not fit a `usize`, so it can't count under `max_size = ")
+                .num(max_size)
+                .str("`; lower its `max_len`, `max_items` or `max_json_len`"),
+        );
     }
     let fix = if field.shape.takes_max_items() && field.limits.max_items.is_none() {
         "add #[claims(max_items = N)]"
@@ -174,13 +204,22 @@ pub const fn unbounded_problem(ty: &str, field: &FieldBound, max_size: usize) ->
 
 /// What keeps a type whose fields are all bounded from fitting `max_size`: a bound over it, if so.
 pub const fn budget_problem(ty: &str, fields: &[FieldBound], max_size: usize) -> Option<Msg> {
-    let Some(total) = object_max(fields) else {
-        // an unbounded field, reported by `unbounded_problem`
-        return None;
+    // `None` when the fields' bounds are known but their sum overflows a `usize`.
+    let total = match object_max(fields) {
+        Some(total) if total <= max_size => return None,
+        Some(total) => Some(total),
+        None => {
+            let mut i = 0;
+            while i < fields.len() {
+                if fields[i].written && fields[i].member_max().is_none() {
+                    // an unbounded field, reported by `unbounded_problem`
+                    return None;
+                }
+                i += 1;
+            }
+            None
+        }
     };
-    if total <= max_size {
-        return None;
-    }
     let mut largest: Option<&FieldBound> = None;
     let mut largest_max = 0;
     let mut i = 0;
@@ -198,16 +237,20 @@ pub const fn budget_problem(ty: &str, fields: &[FieldBound], max_size: usize) ->
         Some(field) => field.field,
         None => "",
     };
-    Some(
-        Msg::new()
-            .str("`")
-            .str(ty)
+    let msg = Msg::new().str("`").str(ty);
+    let msg = match total {
+        Some(total) => msg
             .str("` can take up to ")
             .num(total)
             .str(" bytes of compact JSON, ")
             .num(total - max_size)
-            .str(" over `max_size = ")
-            .num(max_size)
+            .str(" over `max_size = "),
+        None => {
+            msg.str("` can take more bytes of compact JSON than a `usize` holds, over `max_size = ")
+        }
+    };
+    Some(
+        msg.num(max_size)
             .str("`; lower the bounds of its fields (the largest is `")
             .str(name)
             .str("`, up to ")
@@ -463,6 +506,64 @@ mod tests {
         assert_eq!(object_max(&[]), Some(2));
         let unwritten = FieldBound::new("c", "c", false, &JsonShape::Unbounded, Limits::NONE);
         assert_eq!(object_max(&[field("a", "a", 2), unwritten]), Some(10));
+    }
+
+    #[test]
+    fn bounds_whose_sum_overflows_are_over_any_budget() {
+        let huge = |name| {
+            FieldBound::new(
+                name,
+                name,
+                true,
+                &JsonShape::Fixed(usize::MAX - 10),
+                Limits::NONE,
+            )
+        };
+        let fields = [huge("a"), huge("b")];
+        assert_eq!(object_max(&fields), None);
+        assert!(unbounded_problem("T", &fields[0], 100).is_none());
+        assert_eq!(
+            budget_problem("T", &fields, 100).map(|msg| msg.text().to_owned()),
+            Some(format!(
+                "`T` can take more bytes of compact JSON than a `usize` holds, over `max_size = 100`; lower the \
+                 bounds of its fields (the largest is `a`, up to {} bytes with its name) or raise `max_size`",
+                usize::MAX - 6
+            ))
+        );
+    }
+
+    #[test]
+    fn a_field_bound_that_overflows_is_named_as_such() {
+        let roles = FieldBound::new(
+            "roles",
+            "roles",
+            true,
+            &JsonShape::Seq(&JsonShape::Str),
+            Limits::new(Some(32), Some(usize::MAX)),
+        );
+        assert_eq!(
+            unbounded_problem("T", &roles, 100).map(|msg| msg.text().to_owned()),
+            Some(
+                "the size bound of field `roles` of `T` does not fit a `usize`, so it can't count under \
+                 `max_size = 100`; lower its `max_len`, `max_items` or `max_json_len`"
+                    .to_owned()
+            )
+        );
+        let missing = FieldBound::new(
+            "roles",
+            "roles",
+            true,
+            &JsonShape::Seq(&JsonShape::Str),
+            Limits::new(Some(32), None),
+        );
+        assert!(
+            unbounded_problem("T", &missing, 100)
+                .unwrap()
+                .text()
+                .ends_with("add #[claims(max_items = N)]")
+        );
+        // no budget message while a field is unbounded: `unbounded_problem` reports it
+        assert!(budget_problem("T", &[roles, missing], 100).is_none());
     }
 
     #[test]
