@@ -459,8 +459,13 @@ pub fn serialize_patch<P: PatchObject, S: serde::Serializer>(
     }
 }
 
-/// Applies a typed patch: the claims as JSON, merged with `update_claims` under `policy`, read back and
-/// bound-checked. `claims` is never touched; the result is a new value or the first error.
+/// Applies a typed patch: the claims as JSON, merged with `update_claims` under `policy` (its reserved
+/// names and depth), read back, bound-checked, and measured against the policy's budgets as the type
+/// writes itself. `claims` is never touched; the result is a new value or the first error.
+///
+/// The budgets are checked on the typed result, not on the `Value` the merge worked on: a `Value` can be
+/// longer than the type's own JSON (an `f32` is held as an `f64`, so `0.1` would count as
+/// `0.10000000149011612`), and the budget is about what gets minted.
 pub fn apply_patch<T: SessionClaims, P: PatchObject>(
     claims: &T,
     patch: &P,
@@ -476,8 +481,9 @@ pub fn apply_patch<T: SessionClaims, P: PatchObject>(
         }
     };
     let patch = Value::Object(patch.merge_patch_for(Some(&map))?);
-    crate::update_claims(&mut map, &patch, policy)?;
+    crate::update_claims(&mut map, &patch, &policy.without_budgets())?;
     let updated: T = serde_json::from_value(Value::Object(map))?;
+    policy.check_size(crate::size::json_size(&updated)?)?;
     updated.check_bounds()?;
     Ok(updated)
 }

@@ -182,3 +182,35 @@ fn a_refused_update_returns_the_error_and_leaves_the_claims_alone() {
 
     assert_eq!(original, claims());
 }
+
+/// `apply` measures the result as the type writes it: an `f32` goes through `serde_json::Value` as an
+/// `f64` (`-1.0000001e-6` becomes `-1.0000000116860974e-6`), which must not count against the budget.
+#[test]
+fn apply_measures_the_result_as_written_not_as_a_json_value() {
+    #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    #[claims(patch, max_size = 47)]
+    struct Position {
+        lat: f32,
+        lon: f32,
+    }
+    assert_eq!(Position::MAX_JSON_LEN, Some(47)); // {"lat":<16>,"lon":<16>}
+
+    let worst = Position {
+        lat: -1.000_000_1e-6,
+        lon: -1.000_000_1e-6,
+    };
+    assert_eq!(serde_json::to_vec(&worst).unwrap().len(), 47);
+    let patch = PositionPatch::new().set_lat(worst.lat).set_lon(worst.lon);
+    assert_eq!(Position { lat: 0.0, lon: 0.0 }.apply(&patch), Ok(worst));
+
+    // A budget that the written JSON really exceeds is still refused, with the written size.
+    let policy = UpdatePolicy::new(ReservedNames::RFC7519).with_budget(Budget::bytes(46));
+    assert_eq!(
+        Position { lat: 0.0, lon: 0.0 }.apply_with(&patch, &policy),
+        Err(ClaimsError::OverBudget {
+            kind: BudgetKind::CustomClaims,
+            size: 47,
+            budget: Budget::bytes(46)
+        })
+    );
+}
