@@ -137,9 +137,9 @@ impl SizeReport {
             members.iter().map(|(name, value)| (name.as_str(), value)),
             reserved,
         );
-        members
-            .into_iter()
-            .for_each(|(_, value)| crate::drop_deep(value));
+        for (_, value) in members {
+            crate::drop_deep(value);
+        }
         Ok(report)
     }
 
@@ -201,6 +201,8 @@ impl SizeReport {
         claims: &T,
         reserved: &ReservedNames<'_>,
     ) -> Result<Self, ClaimsError> {
+        // `to_value` recurses once per level: measure first, which refuses a value nested too deep.
+        crate::size::json_size(claims)?;
         let value = serde_json::to_value(claims)?;
         let report = SizeReport::new(expect_object(&value, "claims")?, reserved);
         crate::drop_deep(value);
@@ -415,7 +417,7 @@ impl SizeReport {
     }
 }
 
-/// A JSON value read with an object's members in the order written (serde_json's `Map` sorts them).
+/// A JSON value read with an object's members in the order written (`serde_json`'s `Map` sorts them).
 enum Members {
     Object(Vec<(String, Value)>),
     Other(Value),
@@ -606,6 +608,24 @@ mod tests {
     use super::*;
     use crate::Profile;
     use serde_json::json;
+
+    #[test]
+    fn a_deep_payload_is_refused_not_a_stack_overflow() {
+        let mut deep = Value::from(1);
+        for _ in 0..100_000 {
+            let mut map = Map::new();
+            map.insert("a".to_owned(), deep);
+            deep = Value::Object(map);
+        }
+        assert_eq!(
+            SizeReport::from_claims(&deep, &ReservedNames::RFC7519).map(|r| r.payload()),
+            Err(ClaimsError::TooDeep {
+                what: "value",
+                limit: crate::size::MAX_JSON_DEPTH
+            })
+        );
+        crate::drop_deep(deep);
+    }
 
     #[test]
     fn claim_shares_add_up_exactly() {

@@ -112,7 +112,9 @@ impl io::Write for Counter {
 
 /// The exact size of `value`'s compact JSON, as `serde_json::to_vec` writes it, without allocating.
 ///
-/// Fails only where serialization fails (e.g. a map with non-string keys).
+/// Fails where serialization fails (e.g. a map with non-string keys), and with
+/// [`ClaimsError::TooDeep`] for a value nested deeper than [`MAX_JSON_DEPTH`] levels, which `serde_json`
+/// could not read back (measuring it would recurse once per level).
 ///
 /// ```
 /// use claims_core::size::json_size;
@@ -124,9 +126,63 @@ impl io::Write for Counter {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn json_size<T: Serialize + ?Sized>(value: &T) -> Result<JsonSize, ClaimsError> {
+    let too_deep = std::cell::Cell::new(false);
+    let formatter = DepthLimit {
+        depth: 0,
+        too_deep: &too_deep,
+    };
     let mut counter = Counter(JsonSize::default());
-    serde_json::to_writer(&mut counter, value)?;
-    Ok(counter.0)
+    let mut serializer = serde_json::Serializer::with_formatter(&mut counter, formatter);
+    match value.serialize(&mut serializer) {
+        Ok(()) => Ok(counter.0),
+        Err(_) if too_deep.get() => Err(ClaimsError::TooDeep {
+            what: "value",
+            limit: MAX_JSON_DEPTH,
+        }),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// The deepest nesting of arrays and objects [`json_size`] measures (the value itself, if a container, is
+/// level 1): `serde_json` can't parse anything deeper back, and stopping there keeps the serializer's
+/// recursion, one level per container, from overflowing the stack on a value nested 100,000 deep.
+pub const MAX_JSON_DEPTH: usize = crate::merge::DEFAULT_MAX_DEPTH;
+
+/// `serde_json`'s compact output, refusing to open a container deeper than [`MAX_JSON_DEPTH`].
+struct DepthLimit<'a> {
+    depth: usize,
+    too_deep: &'a std::cell::Cell<bool>,
+}
+
+impl DepthLimit<'_> {
+    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, token: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_JSON_DEPTH {
+            self.too_deep.set(true);
+            return Err(io::Error::other("nested too deep"));
+        }
+        writer.write_all(token)
+    }
+}
+
+impl serde_json::ser::Formatter for DepthLimit<'_> {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"]")
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(b"}")
+    }
 }
 
 /// The exact byte length of `value`'s compact JSON: `json_size(value)?.bytes`.
@@ -558,6 +614,37 @@ mod tests {
                 None => prop_assert!(cookie.check(jwt_len(header, 0, alg)).is_err()),
             }
         }
+    }
+
+    /// `[[...[1]...]]`, `depth` arrays deep, built without recursion.
+    fn nested_arrays(depth: usize) -> Value {
+        let mut value = Value::from(1);
+        for _ in 0..depth {
+            value = Value::Array(vec![value]);
+        }
+        value
+    }
+
+    #[test]
+    fn deep_values_are_refused_without_overflowing_the_stack() {
+        let deepest = nested_arrays(MAX_JSON_DEPTH);
+        assert_eq!(json_size(&deepest).unwrap().bytes, 2 * MAX_JSON_DEPTH + 1);
+        crate::drop_deep(deepest);
+        let too_deep = ClaimsError::TooDeep {
+            what: "value",
+            limit: MAX_JSON_DEPTH,
+        };
+        let deeper = nested_arrays(MAX_JSON_DEPTH + 1);
+        assert_eq!(json_size(&deeper), Err(too_deep.clone()));
+        crate::drop_deep(deeper);
+        let mut map = serde_json::Map::new();
+        map.insert("a".to_owned(), nested_arrays(100_000));
+        assert_eq!(json_size(&map), Err(too_deep.clone()));
+        assert_eq!(
+            crate::check_budget(&map, crate::Budget::bytes(10)),
+            Err(too_deep)
+        );
+        crate::drop_deep(Value::Object(map));
     }
 
     #[test]
