@@ -47,6 +47,8 @@ pub(crate) struct Spanned<T> {
 #[derive(Default)]
 pub(crate) struct ContainerAttrs {
     pub(crate) profiles: Vec<Spanned<&'static Profile>>,
+    /// `profile = "none"`: no provider profile, not even the default.
+    pub(crate) no_profile: Option<Span>,
     pub(crate) reserve: Vec<Spanned<String>>,
     pub(crate) reserve_prefix: Vec<Spanned<String>>,
     pub(crate) max_size: Option<Spanned<usize>>,
@@ -97,30 +99,7 @@ pub(crate) fn container_attrs(attrs: &[Attribute], errors: &mut Errors) -> Conta
         match key {
             "profile" => {
                 if let Some(lit) = string_value(meta, key, "profile = \"clerk\"", errors)? {
-                    let name = lit.value();
-                    match Profile::by_name(&name) {
-                        Some(profile)
-                            if out.profiles.iter().any(|p| std::ptr::eq(p.value, profile)) =>
-                        {
-                            errors.add(
-                                lit.span(),
-                                format!("duplicate profile `{name}`; list each profile once"),
-                            );
-                        }
-                        Some(profile) => out.profiles.push(Spanned {
-                            value: profile,
-                            span: lit.span(),
-                        }),
-                        None => errors.add(
-                            lit.span(),
-                            format!(
-                                "unknown profile `{name}`; expected one of {}",
-                                key_list(
-                                    &Profile::ALL.iter().map(|p| p.name()).collect::<Vec<_>>()
-                                )
-                            ),
-                        ),
-                    }
+                    add_profile(&mut out, &lit, errors);
                 }
             }
             "reserve" | "reserve_prefix" => {
@@ -211,6 +190,47 @@ pub(crate) fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttr
         Ok(())
     });
     out
+}
+
+/// Records `profile = "..."`: a built-in profile, or `none` for no profile at all.
+fn add_profile(out: &mut ContainerAttrs, lit: &LitStr, errors: &mut Errors) {
+    let name = lit.value();
+    if name == "none" {
+        if out.no_profile.is_some() {
+            errors.add(
+                lit.span(),
+                "duplicate profile `none`; list each profile once",
+            );
+        }
+        out.no_profile = Some(lit.span());
+        return;
+    }
+    match Profile::by_name(&name) {
+        Some(profile) if out.profiles.iter().any(|p| std::ptr::eq(p.value, profile)) => {
+            errors.add(
+                lit.span(),
+                format!("duplicate profile `{name}`; list each profile once"),
+            );
+        }
+        Some(profile) => out.profiles.push(Spanned {
+            value: profile,
+            span: lit.span(),
+        }),
+        None => {
+            let known: Vec<&str> = Profile::ALL
+                .iter()
+                .map(|p| p.name())
+                .chain(["none"])
+                .collect();
+            errors.add(
+                lit.span(),
+                format!(
+                    "unknown profile `{name}`; expected one of {}",
+                    key_list(&known)
+                ),
+            );
+        }
+    }
 }
 
 /// Calls `f` with each key of each `#[claims(...)]`, its span and its meta; a syntax error ends that

@@ -24,6 +24,13 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
 }
 
 fn container(input: &Input<'_>, errors: &mut Errors) {
+    if let (Some(span), false) = (input.attrs.no_profile, input.attrs.profiles.is_empty()) {
+        errors.add(
+            span,
+            "`profile = \"none\"` turns every provider profile off, so it can't be combined with another \
+             `profile`; remove one of them",
+        );
+    }
     for key in &input.serde.unsupported {
         let message = match key.value {
             "transparent" => {
@@ -123,7 +130,9 @@ fn field_attrs(input: &Input<'_>, field: &Field<'_>, errors: &mut Errors) {
 }
 
 fn policy_parts<'i>(input: &'i Input<'_>) -> (Vec<&'static Profile>, Vec<&'i str>, Vec<&'i str>) {
-    let profiles = if input.attrs.profiles.is_empty() {
+    let profiles = if input.attrs.no_profile.is_some() {
+        Vec::new()
+    } else if input.attrs.profiles.is_empty() {
         vec![&Profile::RFC7519]
     } else {
         input.attrs.profiles.iter().map(|p| p.value).collect()

@@ -152,6 +152,20 @@ fn reserved_is_the_policy_the_names_were_checked_against() {
         ReservedNames::RFC7519.with_names(&["tenant"])
     );
     assert!(Own::RESERVED.check("sub").is_some());
+
+    // `none`: no profile at all, for structs only ever nested inside claims; own names still count.
+    #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+    #[claims(profile = "none", reserve = "secret")]
+    struct Nested {
+        sub: u8,
+        iss: u8,
+    }
+    assert_eq!(
+        Nested::RESERVED,
+        ReservedNames::NONE.with_names(&["secret"])
+    );
+    assert_eq!(Nested::CLAIM_NAMES, ["sub", "iss"]);
+    assert!(Nested::RESERVED.check("sub").is_none());
 }
 
 #[test]
