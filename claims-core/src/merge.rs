@@ -3,13 +3,14 @@
 //! Both work without recursion: a patch nested a hundred thousand levels deep is merged (or refused)
 //! without growing the stack.
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::claims::expect_object;
 #[cfg(test)]
 use crate::size::value_json_size;
 use crate::size::{JsonSize, member_size};
-use crate::{Budget, BudgetKind, ClaimsError, ReservedNames, SizeUnit};
+use crate::{Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeUnit};
 
 /// The default nesting limit of [`UpdatePolicy`], counting the claims object itself as level 1:
 /// `serde_json`'s parser refuses JSON nested 128 levels deep, so a token whose claims were nested deeper
@@ -277,6 +278,64 @@ pub fn update_claims(
         }
     }
     result
+}
+
+/// Applies an RFC 7396 `patch` to typed `claims` and returns the updated claims, or why not; `claims` is
+/// never touched.
+///
+/// The claims are merged as JSON with [`update_claims`] (reserved names, nesting), read back as `T`,
+/// measured against the policy's budgets as `T` writes itself, and bound-checked with
+/// [`SessionClaims::check_bounds`]. Measuring the typed result rather than the merged JSON matters: a
+/// `serde_json::Value` can be longer than the type's own JSON (an `f32` is held as an `f64`, so `0.1`
+/// would count as `0.10000000149011612`), and the budget is about what gets minted.
+///
+/// ```
+/// use claims_core::{update_typed_claims, Budget, ClaimsError, UpdatePolicy};
+/// use serde_json::{json, Map, Value};
+///
+/// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "free"}))?;
+/// let policy = UpdatePolicy::default().with_budget(Budget::bytes(24));
+/// let updated = update_typed_claims(&claims, &json!({"plan": "pro", "seats": 5}), &policy)?;
+/// assert_eq!(Value::Object(updated), json!({"plan": "pro", "seats": 5}));
+/// let err = update_typed_claims(&claims, &json!({"plan": "enterprise-grade"}), &policy).unwrap_err();
+/// assert!(matches!(err, ClaimsError::OverBudget { size: 27, .. }));
+/// assert_eq!(claims["plan"], "free");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn update_typed_claims<T: SessionClaims>(
+    claims: &T,
+    patch: &Value,
+    policy: &UpdatePolicy<'_>,
+) -> Result<T, ClaimsError> {
+    update_claims_object(claims_object(claims)?, patch, policy)
+}
+
+/// `claims` serialized as a JSON object.
+pub(crate) fn claims_object<T: Serialize>(claims: &T) -> Result<Map<String, Value>, ClaimsError> {
+    match serde_json::to_value(claims)? {
+        Value::Object(map) => Ok(map),
+        other => {
+            let found = crate::error::json_type(&other);
+            drop_deep(other);
+            Err(ClaimsError::NotAnObject {
+                what: "claims",
+                found,
+            })
+        }
+    }
+}
+
+/// The rest of [`update_typed_claims`], once the claims are a JSON object.
+pub(crate) fn update_claims_object<T: SessionClaims>(
+    mut map: Map<String, Value>,
+    patch: &Value,
+    policy: &UpdatePolicy<'_>,
+) -> Result<T, ClaimsError> {
+    update_claims(&mut map, patch, &policy.without_budgets())?;
+    let updated: T = serde_json::from_value(Value::Object(map))?;
+    policy.check_size(crate::size::json_size(&updated)?)?;
+    updated.check_bounds()?;
+    Ok(updated)
 }
 
 /// Checks the claims that `changes` would produce, without producing them.

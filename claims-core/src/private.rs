@@ -459,33 +459,18 @@ pub fn serialize_patch<P: PatchObject, S: serde::Serializer>(
     }
 }
 
-/// Applies a typed patch: the claims as JSON, merged with `update_claims` under `policy` (its reserved
-/// names and depth), read back, bound-checked, and measured against the policy's budgets as the type
-/// writes itself. `claims` is never touched; the result is a new value or the first error.
-///
-/// The budgets are checked on the typed result, not on the `Value` the merge worked on: a `Value` can be
-/// longer than the type's own JSON (an `f32` is held as an `f64`, so `0.1` would count as
-/// `0.10000000149011612`), and the budget is about what gets minted.
+/// Applies a typed patch: its RFC 7396 form, built against the claims as JSON, goes through
+/// [`crate::update_typed_claims`]. `claims` is never touched; the result is a new value or the first error.
 pub fn apply_patch<T: SessionClaims, P: PatchObject>(
     claims: &T,
     patch: &P,
     policy: &UpdatePolicy<'_>,
 ) -> Result<T, ClaimsError> {
-    let mut map = match serde_json::to_value(claims)? {
-        Value::Object(map) => map,
-        other => {
-            return Err(ClaimsError::NotAnObject {
-                what: "claims",
-                found: crate::error::json_type(&other),
-            });
-        }
-    };
+    let map = crate::merge::claims_object(claims)?;
     let patch = Value::Object(patch.merge_patch_for(Some(&map))?);
-    crate::update_claims(&mut map, &patch, &policy.without_budgets())?;
-    let updated: T = serde_json::from_value(Value::Object(map))?;
-    policy.check_size(crate::size::json_size(&updated)?)?;
-    updated.check_bounds()?;
-    Ok(updated)
+    let result = crate::merge::update_claims_object(map, &patch, policy);
+    crate::drop_deep(patch);
+    result
 }
 
 #[cfg(test)]

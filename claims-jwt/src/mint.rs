@@ -404,25 +404,15 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minter.reissue(&token, &json!(["not", "an", "object"])).unwrap_err().kind(), ErrorKind::InvalidUpdate);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reissue<C: SessionClaims + Clone>(
+    pub fn reissue<C: SessionClaims>(
         &self,
         token: &Token<C, L>,
         patch: &Value,
     ) -> Result<Reissued<C, L>, Error> {
         assert_fits::<C, L>();
-        let Value::Object(mut custom) =
-            serde_json::to_value(token.claims()).map_err(|e| Error::Update(e.into()))?
-        else {
-            return Err(Error::Update(ClaimsError::NotAnObject {
-                what: "custom claims",
-                found: "another JSON type",
-            }));
-        };
-        claims_core::update_claims(&mut custom, patch, &self.update_policy())
-            .map_err(Error::Update)?;
         let custom: C =
-            serde_json::from_value(Value::Object(custom)).map_err(|e| Error::Update(e.into()))?;
-        custom.check_bounds().map_err(Error::Update)?;
+            claims_core::update_typed_claims(token.claims(), patch, &self.update_policy())
+                .map_err(Error::Update)?;
         let mut payload = Payload {
             registered: token.registered().clone(),
             layout: token.layout().clone(),
@@ -458,7 +448,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(Value::Object(reissued.payload().custom.clone()), json!({"plan": "pro"}));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn reissue_with<C: SessionClaims + Clone, P: Serialize + ?Sized>(
+    pub fn reissue_with<C: SessionClaims, P: Serialize + ?Sized>(
         &self,
         token: &Token<C, L>,
         patch: &P,

@@ -134,3 +134,49 @@ fn a_derived_value_over_its_bounds_is_refused_at_mint() {
         })
     );
 }
+
+/// `reissue` measures the updated claims as the type writes them, like the derive's `apply`: an `f32`
+/// goes through `serde_json::Value` as an `f64` (`-1.0000001e-6` becomes `-1.0000000116860974e-6`),
+/// which must not count against the budget; a budget the written claims really exceed still refuses.
+#[test]
+fn reissue_measures_the_claims_as_written_not_as_a_json_value() {
+    use claims_jwt::Generic;
+    use claims_jwt::claims_core::{Budget, BudgetKind};
+
+    #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+    #[claims(crate = "claims_jwt::claims_core")]
+    struct Position {
+        lat: f32,
+        lon: f32,
+    }
+    let worst = Position {
+        lat: -1.000_000_1e-6,
+        lon: -1.000_000_1e-6,
+    };
+    assert_eq!(serde_json::to_vec(&worst).unwrap().len(), 47);
+
+    let key = SigningKey::hs256(SECRET);
+    let clock = Clock::fixed(NOW);
+    let minter = Minter::<Generic>::new(key.clone())
+        .with_clock(clock.clone())
+        .with_budget(Budget::bytes(47));
+    let verifier = Verifier::<Generic>::new(key.verifying_key()).with_clock(clock);
+    let first = minter
+        .mint(&Payload::new(Position { lat: 0.0, lon: 0.0 }))
+        .unwrap();
+    let token = verifier.verify::<Position>(first.as_str()).unwrap();
+
+    let patch = serde_json::json!({"lat": worst.lat, "lon": worst.lon});
+    let reissued = minter.reissue(&token, &patch).unwrap();
+    assert_eq!(reissued.payload().custom, worst);
+
+    let tight = minter.with_budget(Budget::bytes(46));
+    assert_eq!(
+        tight.reissue(&token, &patch).unwrap_err(),
+        Error::Update(ClaimsError::OverBudget {
+            kind: BudgetKind::CustomClaims,
+            size: 47,
+            budget: Budget::bytes(46)
+        })
+    );
+}
