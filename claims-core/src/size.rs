@@ -80,6 +80,21 @@ impl JsonSize {
         }
     }
 
+    /// The size of JSON text that is already written (e.g. the bytes `serde_json::to_vec` returned),
+    /// counted without parsing it: UTF-16 units are derived from the UTF-8 bytes.
+    ///
+    /// ```
+    /// # use claims_core::size::JsonSize;
+    /// let text = serde_json::to_vec(&serde_json::json!({"n": "Zoë 😀"}))?;
+    /// assert_eq!(JsonSize::of_text(&text), JsonSize { bytes: 17, utf16_units: 14 });
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn of_text(json: &[u8]) -> JsonSize {
+        let mut size = JsonSize::default();
+        size.add_str_utf8(json);
+        size
+    }
+
     fn add_str_utf8(&mut self, bytes: &[u8]) {
         self.bytes += bytes.len();
         for &b in bytes {

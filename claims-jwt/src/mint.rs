@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use claims_core::size::{CookieSpec, SignatureAlg, jwt_len};
+use claims_core::size::{CookieSpec, JsonSize, SignatureAlg, jwt_len};
 use claims_core::{
-    Budget, ClaimsError, ReservedNames, SessionClaims, SizeReport, SizeUnit, UpdatePolicy,
+    Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, UpdatePolicy,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -307,28 +307,16 @@ impl<L: Layout> Minter<L> {
         let start = json.len();
         serde_json::to_writer(&mut json, custom).map_err(ClaimsError::from)?;
         let custom_len = json.len() - start;
-        if json.get(start) != Some(&b'{') {
+        let custom_json = &json[start..];
+        if custom_json.first() != Some(&b'{') {
             return Err(Error::Claims(ClaimsError::NotAnObject {
                 what: "custom claims",
-                found: "another JSON type",
+                found: json_type_of_text(custom_json),
             }));
         }
         if let Some(budget) = self.budget {
-            match budget.unit {
-                // The compact JSON just written is exactly what a byte budget counts.
-                SizeUnit::Utf8Bytes => {
-                    if custom_len > budget.limit {
-                        return Err(Error::Claims(ClaimsError::OverBudget {
-                            kind: claims_core::BudgetKind::CustomClaims,
-                            size: custom_len,
-                            budget,
-                        }));
-                    }
-                }
-                _ => {
-                    claims_core::check_budget(custom, budget)?;
-                }
-            }
+            // The compact JSON just written is exactly what the budget counts, in either unit.
+            JsonSize::of_text(custom_json).check(BudgetKind::CustomClaims, budget)?;
         }
         if custom_len == 2 {
             json.truncate(start); // no custom claims: close the head
@@ -457,6 +445,17 @@ impl<L: Layout> Minter<L> {
         let result = self.reissue(token, &patch);
         claims_core::drop_deep(patch);
         result
+    }
+}
+
+/// The JSON type of a serialized value that should have been an object, from its first byte.
+fn json_type_of_text(json: &[u8]) -> &'static str {
+    match json.first() {
+        Some(b'[') => "array",
+        Some(b'"') => "string",
+        Some(b'n') => "null",
+        Some(b't' | b'f') => "boolean",
+        _ => "number",
     }
 }
 

@@ -567,6 +567,48 @@ fn custom_claims_over_the_layout_budget_are_refused_at_mint() {
 }
 
 #[test]
+fn a_utf16_budget_counts_utf16_units_at_mint() {
+    // {"n":"😀…"}: 8 units of punctuation and name, 2 units (4 bytes) per emoji.
+    let claims = |emoji: usize| Payload::new(dynamic(json!({ "n": "😀".repeat(emoji) })));
+    let minter = minter().with_budget(Budget::utf16_units(1000));
+    assert!(minter.mint(&claims(496)).is_ok()); // 1,000 units, 1,992 bytes
+    assert_eq!(
+        minter.mint(&claims(497)).unwrap_err(),
+        Error::Claims(ClaimsError::OverBudget {
+            kind: BudgetKind::CustomClaims,
+            size: 1002,
+            budget: Budget::utf16_units(1000)
+        })
+    );
+}
+
+#[test]
+fn custom_claims_that_are_not_an_object_are_refused_at_mint() {
+    /// Claims whose `Serialize` writes an array: only a hand-written impl can do that.
+    #[derive(Deserialize)]
+    struct NotAnObject;
+    impl Serialize for NotAnObject {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            [1, 2].serialize(serializer)
+        }
+    }
+    impl SessionClaims for NotAnObject {
+        const CLAIM_NAMES: &'static [&'static str] = &[];
+        const MAX_JSON_LEN: Option<usize> = None;
+        fn check_bounds(&self) -> Result<(), ClaimsError> {
+            Ok(())
+        }
+    }
+    assert_eq!(
+        minter().mint(&Payload::new(NotAnObject)).unwrap_err(),
+        Error::Claims(ClaimsError::NotAnObject {
+            what: "custom claims",
+            found: "array"
+        })
+    );
+}
+
+#[test]
 fn a_token_over_the_cookie_limit_is_refused_at_mint_with_the_exact_overflow() {
     let minter = minter().without_budget();
     // Header {"alg":"HS256","typ":"JWT"}: 27 bytes, 36 chars; HS256: 43 chars; `__session=` 10.
