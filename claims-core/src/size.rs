@@ -7,7 +7,7 @@
 //! ```
 //! use claims_core::size::{base64url_len, json_len, jwt_len, max_payload_len, CookieSpec, SignatureAlg};
 //!
-//! // PROVIDERS.md's worked example: Clerk's 68-byte RS256 header, a 2048-bit key, `__session`.
+//! // The worked example of docs/providers.md: Clerk's 68-byte RS256 header, a 2048-bit key, `__session`.
 //! let header = r#"{"alg":"RS256","kid":"ins_2abcdefghijklmnopqrstuvwxyz1","typ":"JWT"}"#;
 //! assert_eq!(header.len(), 68);
 //! assert_eq!(base64url_len(68), 91);

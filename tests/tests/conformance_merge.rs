@@ -1,16 +1,13 @@
 //! RFC 7396 JSON Merge Patch conformance, and Stytch's documented custom-claims updates, read from the
-//! standard vectors in `$CLAIMS_VECTORS_DIR`.
+//! standard vectors in `tests/vectors`.
 
 use claims_core::{Profile, ReservedNames, UpdatePolicy, merge_patch, update_claims};
-use claims_tests::{read_vectors, vectors_dir};
+use claims_tests::vectors;
 use serde_json::Value;
 
 #[test]
 fn rfc7396_every_case() {
-    let Some(dir) = vectors_dir("rfc7396 conformance") else {
-        return;
-    };
-    let cases = read_vectors(&dir, "rfc7396_merge.json");
+    let cases = vectors("rfc7396_merge.json");
     let cases = cases.as_array().expect("rfc7396_merge.json is an array");
     assert_eq!(
         cases.len(),
@@ -27,10 +24,7 @@ fn rfc7396_every_case() {
 
 #[test]
 fn rfc7396_object_cases_through_the_policy_checked_update() {
-    let Some(dir) = vectors_dir("rfc7396 conformance") else {
-        return;
-    };
-    let cases = read_vectors(&dir, "rfc7396_merge.json");
+    let cases = vectors("rfc7396_merge.json");
     let mut checked = 0;
     for case in cases.as_array().expect("an array") {
         let (Value::Object(target), Value::Object(_), Value::Object(result)) =
@@ -53,10 +47,7 @@ fn rfc7396_object_cases_through_the_policy_checked_update() {
 
 #[test]
 fn stytch_documented_updates() {
-    let Some(dir) = vectors_dir("stytch custom claims") else {
-        return;
-    };
-    let vectors = read_vectors(&dir, "provider_examples.json");
+    let vectors = vectors("provider_examples.json");
     let cases = vectors["stytch_custom_claims_updates"]["cases"]
         .as_array()
         .expect("stytch_custom_claims_updates.cases is an array");
@@ -72,10 +63,7 @@ fn stytch_documented_updates() {
 
 #[test]
 fn stytch_refuses_reserved_names_on_documented_targets() {
-    let Some(dir) = vectors_dir("stytch custom claims") else {
-        return;
-    };
-    let vectors = read_vectors(&dir, "provider_examples.json");
+    let vectors = vectors("provider_examples.json");
     let case = &vectors["stytch_custom_claims_updates"]["cases"][3];
     let original = case["target"].as_object().expect("object target").clone();
     let mut claims = original.clone();

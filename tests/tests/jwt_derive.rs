@@ -1,4 +1,4 @@
-//! claims-jwt with `#[derive(SessionClaims)]`: the DESIGN.md contract struct in a Clerk token, updated
+//! claims-jwt with `#[derive(SessionClaims)]`: the README's contract struct in a Clerk token, updated
 //! with the derive's typed patch, and the checks a derived type brings to minting and updating.
 
 use claims_jwt::claims_core::{BoundKind, ClaimsError};
@@ -6,8 +6,10 @@ use claims_jwt::{
     Clerk, Clock, Error, Minter, Payload, SessionClaims, SigningKey, Token, Verifier,
 };
 
+use claims_tests::SECRET;
+
+/// The README's clock (2025-11-24), so the figures here match the README's.
 const NOW: u64 = 1_764_000_000;
-const SECRET: &[u8] = b"derive test secret of 32 bytes or more";
 
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 #[claims(

@@ -1,30 +1,13 @@
 //! Property tests: no input panics the verifier, and mint-then-verify is the identity on custom claims,
 //! with the exact length computed before signing.
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_jwt::{
     Clerk, Clock, Error, Generic, Layout, Minter, Payload, SigningKey, Stytch, Verifier,
     VerifyingKey,
 };
+use claims_tests::{Dynamic, NOW, SECRET, b64, signed};
 use proptest::prelude::*;
-use serde_json::{Map, Value};
-
-const SECRET: &[u8] = b"fuzz secret of at least thirty-two bytes";
-const NOW: u64 = 1_700_000_000;
-
-type Dynamic = Map<String, Value>;
-
-fn b64(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// A token with this header and payload, correctly HS256-signed: only the claims can refuse it.
-fn signed(header: &[u8], payload: &[u8]) -> String {
-    let input = format!("{}.{}", b64(header), b64(payload));
-    let signature = SigningKey::hs256(SECRET).sign(input.as_bytes()).unwrap();
-    format!("{input}.{signature}")
-}
+use serde_json::Value;
 
 fn verify_all(token: &str) {
     fn one<L: Layout>(token: &str) {

@@ -2,8 +2,6 @@
 
 use std::time::Duration;
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_jwt::claims_core::size::CookieSpec;
 use claims_jwt::claims_core::{
     BoundKind, Budget, BudgetKind, ClaimsError, Profile, ReservedNames, SessionClaims,
@@ -13,34 +11,13 @@ use claims_jwt::{
     Algorithm, Clerk, Clock, Error, ErrorKind, Generic, KeySet, Minter, Payload, Segment,
     SigningKey, Token, Verifier, VerifyingKey,
 };
+use claims_tests::keys::{RSA, RSA_PUB};
+use claims_tests::{Dynamic, NOW, SECRET, b64, dynamic, signed};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-const NOW: u64 = 1_700_000_000;
-const SECRET: &[u8] = b"refusals secret of 32 bytes or more!";
-const RSA: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pem");
-const RSA_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pub.pem");
-
-type Dynamic = Map<String, Value>;
-
-fn b64(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-/// A token with exactly this header and payload text, HS256-signed with `SECRET` (whatever it says).
-fn signed(header: &str, payload: &[u8]) -> String {
-    let message = format!("{}.{}", b64(header.as_bytes()), b64(payload));
-    let signature = crypto::sign(
-        message.as_bytes(),
-        &EncodingKey::from_secret(SECRET),
-        Algorithm::HS256,
-    )
-    .unwrap();
-    format!("{message}.{signature}")
-}
-
 fn hs256(payload: &str) -> String {
-    signed(r#"{"alg":"HS256","typ":"JWT"}"#, payload.as_bytes())
+    signed(br#"{"alg":"HS256","typ":"JWT"}"#, payload.as_bytes())
 }
 
 fn verifier() -> Verifier<Generic> {
@@ -53,10 +30,6 @@ fn verify(token: &str) -> Result<Token<Dynamic>, Error> {
 
 fn minter() -> Minter<Generic> {
     Minter::new(SigningKey::hs256(SECRET)).with_clock(Clock::fixed(NOW))
-}
-
-fn dynamic(value: Value) -> Dynamic {
-    serde_json::from_value(value).unwrap()
 }
 
 // ---- verification: the token's shape -------------------------------------------------------------
@@ -120,7 +93,7 @@ fn a_header_that_is_not_base64url_json_is_malformed() {
 #[test]
 fn a_critical_header_extension_is_refused() {
     let token = signed(
-        r#"{"alg":"HS256","crit":["exp"],"exp":1}"#,
+        br#"{"alg":"HS256","crit":["exp"],"exp":1}"#,
         br#"{"exp":1700000001}"#,
     );
     let err = verify(&token).unwrap_err();
@@ -201,7 +174,7 @@ fn another_algorithm_of_the_same_family_is_refused() {
 fn an_unknown_kid_is_refused_by_name() {
     let set = KeySet::new([VerifyingKey::hs256(SECRET).with_kid("current")]);
     let token = signed(
-        r#"{"alg":"HS256","kid":"retired"}"#,
+        br#"{"alg":"HS256","kid":"retired"}"#,
         br#"{"exp":1700000001}"#,
     );
     let verifier = Verifier::<Generic>::with_key_set(set).with_clock(Clock::fixed(NOW));
@@ -264,7 +237,7 @@ fn a_signature_that_is_not_base64url_is_malformed() {
 #[test]
 fn a_signed_payload_that_is_not_a_json_object_is_malformed() {
     for payload in [&b"Payload"[..], b"[1,2]", b"{\"exp\":1", b"\xff\xfe"] {
-        let err = verify(&signed(r#"{"alg":"HS256"}"#, payload)).unwrap_err();
+        let err = verify(&signed(br#"{"alg":"HS256"}"#, payload)).unwrap_err();
         assert!(
             matches!(
                 err,

@@ -10,20 +10,9 @@ use claims_jwt::{
     Algorithm, Audience, Clock, Generic, KeySet, Minter, Payload, Registered, SigningKey, Verifier,
     VerifyingKey,
 };
-use serde_json::{Map, Value, json};
-
-const NOW: u64 = 1_700_000_000;
-const SECRET: &[u8] = b"round-trip secret of 32 bytes or more";
-const RSA: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pem");
-const RSA_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pub.pem");
-const P256: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p256.pem");
-const P256_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p256.pub.pem");
-const P384: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p384.pem");
-const P384_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p384.pub.pem");
-const ED: &[u8] = include_bytes!("../../claims-jwt/tests/keys/ed25519.pem");
-const ED_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/ed25519.pub.pem");
-
-type Dynamic = Map<String, Value>;
+use claims_tests::keys::{ED, ED_PUB, P256, P256_PUB, P384, P384_PUB, RSA, RSA_PUB};
+use claims_tests::{Dynamic, NOW, SECRET};
+use serde_json::json;
 
 /// Every signing key, with the verifying key read independently from its public PEM (or secret).
 fn keys() -> Vec<(SigningKey, VerifyingKey, SignatureAlg)> {
@@ -165,7 +154,7 @@ fn size_report_agrees_with_the_token() {
         report.custom().bytes,
         serde_json::to_vec(&claims()).unwrap().len()
     );
-    // As PROVIDERS.md's worked example, with Clerk's real kid (31 chars): the header is 67 bytes, 90
+    // As the worked example in docs/providers.md, with Clerk's real kid (31 chars): the header is 67 bytes, 90
     // base64url chars, so `__session` and a 2048-bit key leave 4096 - 10 - 90 - 342 - 2 = 3652 chars:
     // 2,739 bytes of payload JSON (the example's 68-byte header leaves 2,738).
     assert_eq!(issued.as_str().split('.').next().map(str::len), Some(90));
