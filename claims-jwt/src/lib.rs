@@ -149,6 +149,7 @@ mod key;
 pub mod layout;
 mod mint;
 mod parse;
+mod registered;
 mod token;
 mod verify;
 
@@ -157,7 +158,8 @@ pub use error::{Error, ErrorKind, Segment};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
-pub use token::{Audience, Header, Payload, Registered, Token};
+pub use registered::{Audience, Registered};
+pub use token::{Header, Payload, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
 
 pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport};

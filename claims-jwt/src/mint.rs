@@ -11,11 +11,14 @@ use claims_core::{
     Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, UpdatePolicy,
 };
 use serde::Serialize;
+use serde::ser::SerializeMap;
 use serde_json::Value;
 
 use crate::layout::assert_fits;
-use crate::token::Head;
-use crate::{Audience, Clock, Error, Generic, Header, Layout, Payload, Segment, SigningKey, Token};
+use crate::{
+    Audience, Clock, Error, Generic, Header, Layout, Payload, Registered, Segment, SigningKey,
+    Token,
+};
 
 /// Mints tokens of layout `L` with one signing key.
 ///
@@ -280,24 +283,36 @@ impl<L: Layout> Minter<L> {
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
+        let registered = self.stamp(&payload.registered);
+        self.mint_claims(&registered, &payload.layout, &payload.custom)
+    }
+
+    /// `registered` as this minter writes it: `iss` and `aud` when configured, the times from the clock.
+    fn stamp(&self, registered: &Registered) -> Registered {
+        let now = self.clock.now();
+        Registered {
+            iss: self.issuer.clone().or_else(|| registered.iss.clone()),
+            sub: registered.sub.clone(),
+            aud: self.audience.clone().or_else(|| registered.aud.clone()),
+            exp: Some(now.saturating_add(self.ttl)),
+            nbf: Some(now.saturating_sub(self.not_before_skew)),
+            iat: Some(now),
+            jti: registered.jti.clone(),
+        }
+    }
+
+    /// Checks the custom claims and mints a token for claims whose registered part is already stamped.
+    fn mint_claims<C: SessionClaims>(
+        &self,
+        registered: &Registered,
+        layout: &L,
+        custom: &C,
+    ) -> Result<Minted, Error> {
         assert_fits::<C, L>();
-        let custom = &payload.custom;
         custom.check_bounds()?;
         custom.check_reserved(&L::RESERVED)?;
 
-        let now = self.clock.now();
-        let (exp, nbf) = (
-            now.saturating_add(self.ttl),
-            now.saturating_sub(self.not_before_skew),
-        );
-        let registered = &payload.registered;
-        let head = Head {
-            registered,
-            iss: self.issuer.as_deref().or(registered.iss.as_deref()),
-            aud: self.audience.as_ref().or(registered.aud.as_ref()),
-            times: [exp, nbf, now],
-            layout: &payload.layout,
-        };
+        let head = Head { registered, layout };
 
         // One buffer: the registered and layout claims, then the custom claims spliced in after them.
         let hint = C::MAX_JSON_LEN.unwrap_or(1024).min(16 * 1024) + 512;
@@ -348,8 +363,8 @@ impl<L: Layout> Minter<L> {
             cookie: self.cookie.clone(),
             reserved: L::RESERVED,
             budget: self.budget,
-            issued_at: now,
-            expires_at: exp,
+            issued_at: registered.iat.unwrap_or_default(),
+            expires_at: registered.exp.unwrap_or_default(),
         })
     }
 
@@ -401,21 +416,12 @@ impl<L: Layout> Minter<L> {
         let custom: C =
             claims_core::update_typed_claims(token.claims(), patch, &self.update_policy())
                 .map_err(Error::Update)?;
-        let mut payload = Payload {
-            registered: token.registered().clone(),
+        let payload = Payload {
+            registered: self.stamp(token.registered()),
             layout: token.layout().clone(),
             custom,
         };
-        let minted = self.mint(&payload)?;
-        payload.registered.iat = Some(minted.issued_at);
-        payload.registered.nbf = Some(minted.issued_at.saturating_sub(self.not_before_skew));
-        payload.registered.exp = Some(minted.expires_at);
-        if self.issuer.is_some() {
-            payload.registered.iss.clone_from(&self.issuer);
-        }
-        if self.audience.is_some() {
-            payload.registered.aud.clone_from(&self.audience);
-        }
+        let minted = self.mint_claims(&payload.registered, &payload.layout, &payload.custom)?;
         Ok(Reissued { minted, payload })
     }
 
@@ -445,6 +451,21 @@ impl<L: Layout> Minter<L> {
         let result = self.reissue(token, &patch);
         claims_core::drop_deep(patch);
         result
+    }
+}
+
+/// The registered and layout claims, as the opening members of a payload object.
+struct Head<'a, L> {
+    registered: &'a Registered,
+    layout: &'a L,
+}
+
+impl<L: Layout> Serialize for Head<'_, L> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.registered.serialize_claims(&mut map)?;
+        self.layout.serialize_claims(&mut map)?;
+        map.end()
     }
 }
 
