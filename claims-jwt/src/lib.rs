@@ -67,9 +67,11 @@
 //!
 //! # Layouts and profiles
 //!
-//! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
-//! derived claims type used with a layout must have been compiled for that profile, so that none of its
-//! names can shadow a provider claim; this is checked when the minter or verifier code is built.
+//! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile (the
+//! registered claims are reserved whatever the layout). A derived claims type used with a layout must
+//! have been compiled for that profile, so that none of its names can shadow a provider claim; this is
+//! checked when the minter or verifier code is built. [`layout_claims!`] writes a new provider's layout
+//! from one list of its claims (see [`Layout`]).
 //! Through this crate's re-exports alone:
 //!
 //! ```

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::Value;
 
-use crate::layout::assert_fits;
+use crate::layout::{CustomReserved, assert_fits};
 use crate::{
     Audience, Clock, Error, Generic, Header, Layout, Payload, Registered, Segment, SigningKey,
     Token,
@@ -23,9 +23,9 @@ use crate::{
 /// Mints tokens of layout `L` with one signing key.
 ///
 /// Before signing, [`Minter::mint`] checks the custom claims' declared bounds (`check_bounds`), their
-/// names against the layout's reserved names, their size against the custom-claims budget (the layout
-/// profile's by default: 1,200 bytes for Clerk), and the exact length of the token and of the cookie that
-/// carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
+/// names against the layout's reserved names and the registered claims, their size against the
+/// custom-claims budget (the layout profile's by default: 1,200 bytes for Clerk), and the exact length of
+/// the token and of the cookie that carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
 /// it returns has exactly the length that was checked.
 ///
 /// `iat` and `nbf` are the clock's time (`nbf` minus an optional skew), `exp` is `iat` plus the TTL
@@ -107,7 +107,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     pub fn new(key: SigningKey) -> Self {
         let header = Header::new(key.algorithm(), key.kid().map(str::to_owned)).to_json();
-        let (bytes, units) = L::RESERVED.budgets();
+        let (bytes, units) = L::CUSTOM_RESERVED.budgets();
         Minter {
             header_b64: URL_SAFE_NO_PAD.encode(&header),
             header_len: header.len(),
@@ -254,7 +254,8 @@ impl<L: Layout> Minter<L> {
         &self.cookie
     }
 
-    /// The update policy of [`Minter::reissue`]: the layout's reserved names and this minter's budget.
+    /// The update policy of [`Minter::reissue`]: the layout's reserved names, the registered claims and
+    /// this minter's budget.
     ///
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
@@ -263,7 +264,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minter.update_policy().budgets(), [Some(Budget::bytes(1200)), None]);
     /// ```
     pub fn update_policy(&self) -> UpdatePolicy<'static> {
-        let policy = UpdatePolicy::new(L::RESERVED).without_budgets();
+        let policy = UpdatePolicy::new(L::CUSTOM_RESERVED).without_budgets();
         match self.budget {
             Some(budget) => policy.with_budget(budget),
             None => policy,
@@ -310,7 +311,7 @@ impl<L: Layout> Minter<L> {
     ) -> Result<Minted, Error> {
         assert_fits::<C, L>();
         custom.check_bounds()?;
-        custom.check_reserved(&L::RESERVED)?;
+        custom.check_reserved(&L::CUSTOM_RESERVED)?;
 
         let head = Head { registered, layout };
 
@@ -361,7 +362,7 @@ impl<L: Layout> Minter<L> {
             payload_len: json.len(),
             signature: self.key.signature_alg(),
             cookie: self.cookie.clone(),
-            reserved: L::RESERVED,
+            reserved: L::CUSTOM_RESERVED,
             budget: self.budget,
             issued_at: registered.iat.unwrap_or_default(),
             expires_at: registered.exp.unwrap_or_default(),
