@@ -4,8 +4,8 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_jwt::{
-    Clerk, Clock, Error, Generic, Layout, Minter, Payload, SigningKey, Stytch, Verifier,
-    VerifyingKey,
+    ClaimsError, Clerk, Clock, Error, Generic, Layout, Minter, Payload, SigningKey, Stytch,
+    Verifier, VerifyingKey,
 };
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -126,6 +126,6 @@ proptest! {
         text = format!("{text},{}:1,\"exp\":1700000001}}", serde_json::to_string(&name).unwrap());
         let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(SECRET)).with_clock(Clock::fixed(NOW));
         let err = verifier.verify::<Dynamic>(&signed(br#"{"alg":"HS256"}"#, text.as_bytes())).unwrap_err();
-        prop_assert_eq!(err, Error::DuplicateClaim { name });
+        prop_assert_eq!(err, Error::InvalidPayload(ClaimsError::DuplicateClaim { name }));
     }
 }
