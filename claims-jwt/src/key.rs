@@ -86,11 +86,11 @@ impl SigningKey {
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
     /// let pem = include_bytes!("../tests/keys/rsa2048.pem");
-    /// let key = SigningKey::rsa_pem(Algorithm::PS256, pem)?;
+    /// let key = SigningKey::from_rsa_pem(Algorithm::PS256, pem)?;
     /// assert_eq!(key.signature_alg().signature_len(), 256);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Rsa)?;
         Self::checked(alg, EncodingKey::from_rsa_pem(pem).map_err(Error::Key)?)
     }
@@ -99,11 +99,11 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pem"))?;
+    /// let key = SigningKey::from_ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pem"))?;
     /// assert_eq!(key.signature_alg().signature_len(), 64);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Ec)?;
         Self::checked(alg, EncodingKey::from_ec_pem(pem).map_err(Error::Key)?)
     }
@@ -112,11 +112,11 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::ed_pem(include_bytes!("../tests/keys/ed25519.pem"))?;
+    /// let key = SigningKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pem"))?;
     /// assert_eq!(key.algorithm(), Algorithm::EdDSA);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn ed_pem(pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_ed_pem(pem: &[u8]) -> Result<Self, Error> {
         Self::checked(
             Algorithm::EdDSA,
             EncodingKey::from_ed_pem(pem).map_err(Error::Key)?,
@@ -129,11 +129,11 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::from_jwk(r#"{"kty":"oct","kid":"k1","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}"#)?;
+    /// let key = SigningKey::from_jwk_json(r#"{"kty":"oct","kid":"k1","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}"#)?;
     /// assert_eq!((key.algorithm(), key.kid()), (Algorithm::HS256, Some("k1")));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn from_jwk(json: &str) -> Result<Self, Error> {
+    pub fn from_jwk_json(json: &str) -> Result<Self, Error> {
         Self::jwk(json, None)
     }
 
@@ -141,10 +141,10 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, Error, SigningKey};
-    /// let err = SigningKey::from_jwk_with_alg(r#"{"kty":"oct","k":"c2VjcmV0"}"#, Algorithm::ES256).unwrap_err();
+    /// let err = SigningKey::from_jwk_json_with_alg(r#"{"kty":"oct","k":"c2VjcmV0"}"#, Algorithm::ES256).unwrap_err();
     /// assert!(matches!(err, Error::Key(_)));
     /// ```
-    pub fn from_jwk_with_alg(json: &str, alg: Algorithm) -> Result<Self, Error> {
+    pub fn from_jwk_json_with_alg(json: &str, alg: Algorithm) -> Result<Self, Error> {
         Self::jwk(json, Some(alg))
     }
 
@@ -227,7 +227,7 @@ impl SigningKey {
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
     /// use claims_jwt::claims_core::size::SignatureAlg;
-    /// let key = SigningKey::rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?;
+    /// let key = SigningKey::from_rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?;
     /// assert_eq!(key.signature_alg(), SignatureAlg::Rsa { modulus_bits: 2048 });
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
@@ -239,7 +239,7 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::ec_pem(Algorithm::ES384, include_bytes!("../tests/keys/p384.pem"))?;
+    /// let key = SigningKey::from_ec_pem(Algorithm::ES384, include_bytes!("../tests/keys/p384.pem"))?;
     /// assert_eq!(key.verifying_key().algorithm(), Algorithm::ES384);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
@@ -253,7 +253,7 @@ impl SigningKey {
     /// ```
     /// # use claims_jwt::SigningKey;
     /// // RFC 7515 A.1: HMAC is deterministic, so the RFC's signature comes back exactly.
-    /// let key = SigningKey::from_jwk(r#"{"kty":"oct",
+    /// let key = SigningKey::from_jwk_json(r#"{"kty":"oct",
     ///     "k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#)?;
     /// let input = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
     /// assert_eq!(key.sign(input.as_bytes())?, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
@@ -270,7 +270,7 @@ impl SigningKey {
 /// ```
 /// use claims_jwt::{Algorithm, VerifyingKey};
 ///
-/// let key = VerifyingKey::rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pub.pem"))?;
+/// let key = VerifyingKey::from_rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pub.pem"))?;
 /// assert_eq!(key.algorithm(), Algorithm::RS256);
 /// # Ok::<(), claims_jwt::Error>(())
 /// ```
@@ -316,35 +316,35 @@ impl VerifyingKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::rsa_pem(Algorithm::PS256, include_bytes!("../tests/keys/rsa2048.pub.pem")).is_ok());
+    /// assert!(VerifyingKey::from_rsa_pem(Algorithm::PS256, include_bytes!("../tests/keys/rsa2048.pub.pem")).is_ok());
     /// ```
-    pub fn rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Rsa)?;
-        Self::with_key(alg, DecodingKey::from_rsa_pem(pem))
+        Self::from_decoding_key(alg, DecodingKey::from_rsa_pem(pem))
     }
 
     /// An ECDSA public key for `alg` (ES256 or ES384) from PEM.
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pub.pem")).is_ok());
+    /// assert!(VerifyingKey::from_ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pub.pem")).is_ok());
     /// ```
-    pub fn ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Ec)?;
-        Self::with_key(alg, DecodingKey::from_ec_pem(pem))
+        Self::from_decoding_key(alg, DecodingKey::from_ec_pem(pem))
     }
 
     /// An Ed25519 public key (`EdDSA`) from PEM.
     ///
     /// ```
     /// # use claims_jwt::VerifyingKey;
-    /// assert!(VerifyingKey::ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem")).is_ok());
+    /// assert!(VerifyingKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem")).is_ok());
     /// ```
-    pub fn ed_pem(pem: &[u8]) -> Result<Self, Error> {
-        Self::with_key(Algorithm::EdDSA, DecodingKey::from_ed_pem(pem))
+    pub fn from_ed_pem(pem: &[u8]) -> Result<Self, Error> {
+        Self::from_decoding_key(Algorithm::EdDSA, DecodingKey::from_ed_pem(pem))
     }
 
-    fn with_key(
+    fn from_decoding_key(
         alg: Algorithm,
         key: jsonwebtoken::errors::Result<DecodingKey>,
     ) -> Result<Self, Error> {
@@ -416,7 +416,7 @@ impl VerifyingKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert_eq!(VerifyingKey::ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem"))?.algorithm(), Algorithm::EdDSA);
+    /// assert_eq!(VerifyingKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem"))?.algorithm(), Algorithm::EdDSA);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn algorithm(&self) -> Algorithm {
@@ -459,7 +459,7 @@ impl VerifyingKey {
 /// use claims_jwt::{Error, KeySet};
 ///
 /// let jwks = r#"{"keys":[{"kty":"oct","kid":"a","k":"c2VjcmV0LWE"},{"kty":"oct","kid":"b","k":"c2VjcmV0LWI"}]}"#;
-/// let set = KeySet::from_json(jwks)?;
+/// let set = KeySet::from_jwks_json(jwks)?;
 /// assert_eq!(set.len(), 2);
 /// assert_eq!(set.select(Some("b"))?.kid(), Some("b"));
 /// assert_eq!(set.select(Some("c")).unwrap_err(), Error::UnknownKid { kid: "c".into() });
@@ -518,9 +518,9 @@ impl KeySet {
     ///
     /// ```
     /// # use claims_jwt::{Error, KeySet};
-    /// assert!(matches!(KeySet::from_json("{}"), Err(Error::Key(_))));
+    /// assert!(matches!(KeySet::from_jwks_json("{}"), Err(Error::Key(_))));
     /// ```
-    pub fn from_json(json: &str) -> Result<Self, Error> {
+    pub fn from_jwks_json(json: &str) -> Result<Self, Error> {
         let jwks: JwkSet = serde_json::from_str(json).map_err(|e| Error::Key(e.into()))?;
         Ok(Self::from_jwks(&jwks))
     }

@@ -107,7 +107,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     pub fn new(key: SigningKey) -> Self {
         let header = Header::new(key.algorithm(), key.kid().map(str::to_owned)).to_json();
-        let (bytes, units) = L::CUSTOM_RESERVED.budgets();
+        let [bytes, units] = L::CUSTOM_RESERVED.budgets();
         Minter {
             header_b64: URL_SAFE_NO_PAD.encode(&header),
             header_len: header.len(),
@@ -264,7 +264,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minter.update_policy().budgets(), [Some(Budget::bytes(1200)), None]);
     /// ```
     pub fn update_policy(&self) -> UpdatePolicy<'static> {
-        let policy = UpdatePolicy::new(L::CUSTOM_RESERVED).without_budgets();
+        let policy = UpdatePolicy::new(L::CUSTOM_RESERVED).without_budget();
         match self.budget {
             Some(budget) => policy.with_budget(budget),
             None => policy,
@@ -439,11 +439,11 @@ impl<L: Layout> Minter<L> {
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue_with(&token, &PlanPatch { plan: "pro" })?;
+    /// let reissued = minter.reissue_typed(&token, &PlanPatch { plan: "pro" })?;
     /// assert_eq!(Value::Object(reissued.payload().custom.clone()), json!({"plan": "pro"}));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn reissue_with<C: SessionClaims, P: Serialize + ?Sized>(
+    pub fn reissue_typed<C: SessionClaims, P: Serialize + ?Sized>(
         &self,
         token: &Token<C, L>,
         patch: &P,

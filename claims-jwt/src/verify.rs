@@ -39,7 +39,7 @@ pub const DEFAULT_MAX_TOKEN_LEN: usize = 8192;
 /// use serde_json::{Map, Value};
 ///
 /// let jwks = r#"{"keys":[{"kty":"oct","kid":"k1","k":"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY","alg":"HS256"}]}"#;
-/// let verifier = Verifier::<Clerk>::with_key_set(KeySet::from_json(jwks)?)
+/// let verifier = Verifier::<Clerk>::from_key_set(KeySet::from_jwks_json(jwks)?)
 ///     .with_issuer("https://clerk.example.com")
 ///     .with_authorized_party("https://example.com")
 ///     .with_clock(Clock::fixed(1_700_000_000));
@@ -129,7 +129,7 @@ fn alg_name(alg: Algorithm) -> &'static str {
 }
 
 impl<L: Layout> Verifier<L> {
-    fn with_keys(keys: Keys) -> Self {
+    fn from_keys(keys: Keys) -> Self {
         Verifier {
             keys,
             issuers: Vec::new(),
@@ -150,17 +150,17 @@ impl<L: Layout> Verifier<L> {
     /// let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(b"secret"));
     /// ```
     pub fn new(key: VerifyingKey) -> Self {
-        Self::with_keys(Keys::One(key))
+        Self::from_keys(Keys::One(key))
     }
 
     /// A verifier choosing the key by the token's `kid` in `keys`.
     ///
     /// ```
     /// # use claims_jwt::{Generic, KeySet, Verifier, VerifyingKey};
-    /// let verifier = Verifier::<Generic>::with_key_set(KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]));
+    /// let verifier = Verifier::<Generic>::from_key_set(KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]));
     /// ```
-    pub fn with_key_set(keys: KeySet) -> Self {
-        Self::with_keys(Keys::Set(keys))
+    pub fn from_key_set(keys: KeySet) -> Self {
+        Self::from_keys(Keys::Set(keys))
     }
 
     /// This verifier also accepting `iss` = `issuer`; once any issuer is set, `iss` is required.

@@ -166,7 +166,7 @@ fn hs_rs_confusion_is_refused() {
     )
     .unwrap();
     let verifier =
-        Verifier::<Generic>::new(VerifyingKey::rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
+        Verifier::<Generic>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
             .with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier
@@ -181,12 +181,12 @@ fn hs_rs_confusion_is_refused() {
 
 #[test]
 fn another_algorithm_of_the_same_family_is_refused() {
-    let issued = Minter::<Generic>::new(SigningKey::rsa_pem(Algorithm::PS256, RSA).unwrap())
+    let issued = Minter::<Generic>::new(SigningKey::from_rsa_pem(Algorithm::PS256, RSA).unwrap())
         .with_clock(Clock::fixed(NOW))
         .mint(&Payload::new(Dynamic::new()))
         .unwrap();
     let verifier =
-        Verifier::<Generic>::new(VerifyingKey::rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
+        Verifier::<Generic>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
             .with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier.verify::<Dynamic>(issued.as_str()).unwrap_err(),
@@ -204,7 +204,7 @@ fn an_unknown_kid_is_refused_by_name() {
         r#"{"alg":"HS256","kid":"retired"}"#,
         br#"{"exp":1700000001}"#,
     );
-    let verifier = Verifier::<Generic>::with_key_set(set).with_clock(Clock::fixed(NOW));
+    let verifier = Verifier::<Generic>::from_key_set(set).with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier.verify::<Dynamic>(&token).unwrap_err(),
         Error::UnknownKid {
@@ -219,7 +219,7 @@ fn a_missing_kid_is_refused_when_the_set_has_several_keys() {
         VerifyingKey::hs256(SECRET).with_kid("a"),
         VerifyingKey::hs256(b"other").with_kid("b"),
     ]);
-    let verifier = Verifier::<Generic>::with_key_set(set).with_clock(Clock::fixed(NOW));
+    let verifier = Verifier::<Generic>::from_key_set(set).with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier
             .verify::<Dynamic>(&hs256(r#"{"exp":1700000001}"#))
