@@ -39,12 +39,6 @@ pub struct SigningKey {
 
 impl SigningKey {
     /// An HS256 key from a shared secret (RFC 7518 §3.2 asks for at least 32 bytes).
-    ///
-    /// ```
-    /// # use claims_jwt::SigningKey;
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// assert_eq!(key.verifying_key().algorithm(), claims_jwt::Algorithm::HS256);
-    /// ```
     pub fn hs256(secret: &[u8]) -> Self {
         Self::hmac_unchecked(Algorithm::HS256, secret)
     }
@@ -186,12 +180,6 @@ impl SigningKey {
     }
 
     /// This key with `kid`, written into every token's header (and kept on its verifying key).
-    ///
-    /// ```
-    /// # use claims_jwt::SigningKey;
-    /// let key = SigningKey::hs256(b"secret").with_kid("ins_2abc");
-    /// assert_eq!(key.verifying_key().kid(), Some("ins_2abc"));
-    /// ```
     #[must_use]
     pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
         let kid = kid.into();
@@ -201,23 +189,11 @@ impl SigningKey {
     }
 
     /// The algorithm this key signs with.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, SigningKey};
-    /// assert_eq!(SigningKey::hmac(Algorithm::HS384, b"s")?.algorithm(), Algorithm::HS384);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn algorithm(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id written into the header, if any.
-    ///
-    /// ```
-    /// # use claims_jwt::SigningKey;
-    /// assert_eq!(SigningKey::hs256(b"s").kid(), None);
-    /// assert_eq!(SigningKey::hs256(b"s").with_kid("k").kid(), Some("k"));
-    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
@@ -236,13 +212,6 @@ impl SigningKey {
     }
 
     /// The matching verifying key (the public key, or the same HMAC secret), with the same `kid`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::from_ec_pem(Algorithm::ES384, include_bytes!("../tests/keys/p384.pem"))?;
-    /// assert_eq!(key.verifying_key().algorithm(), Algorithm::ES384);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn verifying_key(&self) -> VerifyingKey {
         self.verifying.clone()
     }
@@ -283,11 +252,6 @@ pub struct VerifyingKey {
 
 impl VerifyingKey {
     /// An HS256 key from a shared secret.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert_eq!(VerifyingKey::hs256(b"secret").algorithm(), Algorithm::HS256);
-    /// ```
     pub fn hs256(secret: &[u8]) -> Self {
         VerifyingKey {
             alg: Algorithm::HS256,
@@ -300,8 +264,10 @@ impl VerifyingKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::hmac(Algorithm::HS384, b"secret").is_ok());
-    /// assert!(VerifyingKey::hmac(Algorithm::EdDSA, b"secret").is_err());
+    /// # use claims_jwt::Error;
+    /// assert_eq!(VerifyingKey::hmac(Algorithm::HS384, b"secret")?.algorithm(), Algorithm::HS384);
+    /// assert!(matches!(VerifyingKey::hmac(Algorithm::EdDSA, b"secret"), Err(Error::Key(_))));
+    /// # Ok::<(), Error>(())
     /// ```
     pub fn hmac(alg: Algorithm, secret: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Hmac)?;
@@ -313,11 +279,6 @@ impl VerifyingKey {
     }
 
     /// An RSA public key for `alg` from PEM (`PUBLIC KEY` or `RSA PUBLIC KEY`).
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::from_rsa_pem(Algorithm::PS256, include_bytes!("../tests/keys/rsa2048.pub.pem")).is_ok());
-    /// ```
     pub fn from_rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Rsa)?;
         Self::from_decoding_key(alg, DecodingKey::from_rsa_pem(pem))
@@ -327,7 +288,9 @@ impl VerifyingKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::from_ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pub.pem")).is_ok());
+    /// let key = VerifyingKey::from_ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pub.pem"))?;
+    /// assert_eq!(key.algorithm(), Algorithm::ES256);
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn from_ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Ec)?;
@@ -337,8 +300,10 @@ impl VerifyingKey {
     /// An Ed25519 public key (`EdDSA`) from PEM.
     ///
     /// ```
-    /// # use claims_jwt::VerifyingKey;
-    /// assert!(VerifyingKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem")).is_ok());
+    /// # use claims_jwt::{Algorithm, VerifyingKey};
+    /// let key = VerifyingKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem"))?;
+    /// assert_eq!(key.algorithm(), Algorithm::EdDSA);
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn from_ed_pem(pem: &[u8]) -> Result<Self, Error> {
         Self::from_decoding_key(Algorithm::EdDSA, DecodingKey::from_ed_pem(pem))
@@ -401,11 +366,6 @@ impl VerifyingKey {
     }
 
     /// This key with `kid`, for selection in a [`KeySet`].
-    ///
-    /// ```
-    /// # use claims_jwt::VerifyingKey;
-    /// assert_eq!(VerifyingKey::hs256(b"s").with_kid("k9").kid(), Some("k9"));
-    /// ```
     #[must_use]
     pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
         self.kid = Some(kid.into());
@@ -413,22 +373,11 @@ impl VerifyingKey {
     }
 
     /// The one algorithm this key accepts.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert_eq!(VerifyingKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem"))?.algorithm(), Algorithm::EdDSA);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn algorithm(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id, if any.
-    ///
-    /// ```
-    /// # use claims_jwt::VerifyingKey;
-    /// assert_eq!(VerifyingKey::hs256(b"s").kid(), None);
-    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
@@ -473,12 +422,6 @@ pub struct KeySet {
 
 impl KeySet {
     /// A set of the given keys.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("k")]);
-    /// assert!(set.find("k").is_some());
-    /// ```
     pub fn new(keys: impl IntoIterator<Item = VerifyingKey>) -> Self {
         KeySet {
             keys: keys.into_iter().collect(),
@@ -526,12 +469,6 @@ impl KeySet {
     }
 
     /// The key whose `kid` is `kid`.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]);
-    /// assert!(set.find("a").is_some() && set.find("b").is_none());
-    /// ```
     pub fn find(&self, kid: &str) -> Option<&VerifyingKey> {
         self.keys.iter().find(|key| key.kid.as_deref() == Some(kid))
     }
@@ -557,32 +494,16 @@ impl KeySet {
     }
 
     /// The number of usable keys.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// assert_eq!(KeySet::new([VerifyingKey::hs256(b"s")]).len(), 1);
-    /// ```
     pub fn len(&self) -> usize {
         self.keys.len()
     }
 
     /// Whether no key is usable.
-    ///
-    /// ```
-    /// # use claims_jwt::KeySet;
-    /// assert!(KeySet::default().is_empty());
-    /// ```
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
     /// The keys, in document order.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a"), VerifyingKey::hs256(b"t").with_kid("b")]);
-    /// assert_eq!(set.keys().iter().map(|k| k.kid()).collect::<Vec<_>>(), [Some("a"), Some("b")]);
-    /// ```
     pub fn keys(&self) -> &[VerifyingKey] {
         &self.keys
     }

@@ -124,11 +124,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `iss`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_issuer("https://auth.example.com");
-    /// ```
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
         self.issuer = Some(issuer.into());
@@ -136,11 +131,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `aud`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Audience, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_audience(Audience::One("api".into()));
-    /// ```
     #[must_use]
     pub fn with_audience(mut self, audience: Audience) -> Self {
         self.audience = Some(audience);
@@ -148,12 +138,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter with tokens valid for `ttl` (whole seconds).
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_ttl(Duration::from_secs(300));
-    /// ```
     #[must_use]
     pub fn with_ttl(mut self, ttl: Duration) -> Self {
         self.ttl = ttl.as_secs();
@@ -161,12 +145,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `nbf` `skew` before `iat` (Clerk uses 10 s), for verifiers whose clock is behind.
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_not_before_skew(Duration::from_secs(10));
-    /// ```
     #[must_use]
     pub fn with_not_before_skew(mut self, skew: Duration) -> Self {
         self.not_before_skew = skew.as_secs();
@@ -174,25 +152,14 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter reading the time from `clock`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clock, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(0));
-    /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
         self
     }
 
-    /// This minter checking tokens against `cookie` instead of the layout's.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// use claims_jwt::claims_core::size::CookieSpec;
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_cookie(CookieSpec::new("sb-access-token").with_limit(3180));
-    /// ```
+    /// This minter checking tokens against `cookie` instead of the layout's, e.g.
+    /// `CookieSpec::new("sb-access-token").with_limit(3180)`.
     #[must_use]
     pub fn with_cookie(mut self, cookie: CookieSpec) -> Self {
         self.cookie = cookie;
@@ -200,12 +167,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter checking custom claims against `budget` instead of the layout's.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Clerk};
-    /// use claims_jwt::claims_core::Budget;
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s")).with_budget(Budget::bytes(800));
-    /// ```
     #[must_use]
     pub fn with_budget(mut self, budget: Budget) -> Self {
         self.budget = Some(budget);
@@ -213,11 +174,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter without a custom-claims budget (the cookie limit still holds).
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"s")).without_budget();
-    /// ```
     #[must_use]
     pub fn without_budget(mut self) -> Self {
         self.budget = None;
@@ -225,31 +181,16 @@ impl<L: Layout> Minter<L> {
     }
 
     /// Bytes of the header's JSON (constant for a minter).
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s")).header_json_len(), r#"{"alg":"HS256","typ":"JWT"}"#.len());
-    /// ```
     pub fn header_json_len(&self) -> usize {
         self.header_len
     }
 
     /// The signing key.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s").with_kid("k")).key().kid(), Some("k"));
-    /// ```
     pub fn key(&self) -> &SigningKey {
         &self.key
     }
 
     /// The cookie tokens are checked against.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// assert_eq!(Minter::<Stytch>::new(SigningKey::hs256(b"s")).cookie().name(), "stytch_session_jwt");
-    /// ```
     pub fn cookie(&self) -> &CookieSpec {
         &self.cookie
     }
@@ -484,10 +425,15 @@ fn json_type_of_text(json: &[u8]) -> &'static str {
 /// A minted token, with the exact figures it was checked against.
 ///
 /// ```
-/// use claims_jwt::{Generic, Minter, Payload, SigningKey};
+/// use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
 /// use serde_json::{Map, Value};
 ///
-/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s")).mint(&Payload::new(Map::<String, Value>::new()))?;
+/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+///     .with_clock(Clock::fixed(1_700_000_000))
+///     .mint(&Payload::new(Map::<String, Value>::new()))?;
+/// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
+/// assert_eq!((minted.issued_at(), minted.expires_at()), (1_700_000_000, 1_700_000_060));
+/// assert_eq!(minted.len(), minted.as_str().len());
 /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
 /// assert_eq!(minted.to_string(), minted.as_str());
 /// # Ok::<(), claims_jwt::Error>(())
@@ -508,114 +454,41 @@ pub struct Minted {
 
 impl Minted {
     /// The compact token.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.as_str().split('.').count(), 3);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn as_str(&self) -> &str {
         &self.token
     }
 
     /// The compact token, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// let token: String = minted.into_string();
-    /// assert!(token.starts_with("eyJ"));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn into_string(self) -> String {
         self.token
     }
 
     /// The token's length in bytes (it is ASCII).
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.len(), minted.as_str().len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn len(&self) -> usize {
         self.token.len()
     }
 
     /// Always `false`: a token has at least its two dots.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert!(!minted.is_empty());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn is_empty(&self) -> bool {
         self.token.is_empty()
     }
 
     /// Bytes the cookie takes: `name=token` plus the counted attributes.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn cookie_len(&self) -> usize {
         self.cookie_len
     }
 
     /// Bytes of the payload's compact JSON.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn payload_json_len(&self) -> usize {
         self.payload_len
     }
 
     /// `iat`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.issued_at(), 1_700_000_000);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn issued_at(&self) -> u64 {
         self.issued_at
     }
 
     /// `exp`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.expires_at(), 1_700_000_060);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn expires_at(&self) -> u64 {
         self.expires_at
     }
@@ -685,53 +558,16 @@ pub struct Reissued<C, L = Generic> {
 
 impl<C, L> Reissued<C, L> {
     /// The new token.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// assert!(reissued.minted().len() > minted.len());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn minted(&self) -> &Minted {
         &self.minted
     }
 
     /// The claims of the new token, with its times.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// assert_eq!(reissued.payload().custom["plan"], "pro");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn payload(&self) -> &Payload<C, L> {
         &self.payload
     }
 
     /// Both, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// let (_, payload) = reissued.into_parts();
-    /// assert_eq!(payload.custom.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn into_parts(self) -> (Minted, Payload<C, L>) {
         (self.minted, self.payload)
     }

@@ -113,11 +113,6 @@ const _: () = {
 
 impl Registered {
     /// These claims with `sub`.
-    ///
-    /// ```
-    /// # use claims_jwt::Registered;
-    /// assert_eq!(Registered::default().with_subject("u").sub.as_deref(), Some("u"));
-    /// ```
     #[must_use]
     pub fn with_subject(mut self, sub: impl Into<String>) -> Self {
         self.sub = Some(sub.into());
@@ -125,11 +120,6 @@ impl Registered {
     }
 
     /// These claims with `iss`.
-    ///
-    /// ```
-    /// # use claims_jwt::Registered;
-    /// assert_eq!(Registered::default().with_issuer("me").iss.as_deref(), Some("me"));
-    /// ```
     #[must_use]
     pub fn with_issuer(mut self, iss: impl Into<String>) -> Self {
         self.iss = Some(iss.into());
@@ -137,12 +127,6 @@ impl Registered {
     }
 
     /// These claims with `aud`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Audience, Registered};
-    /// let r = Registered::default().with_audience(Audience::One("api".into()));
-    /// assert!(r.aud.unwrap().contains("api"));
-    /// ```
     #[must_use]
     pub fn with_audience(mut self, aud: Audience) -> Self {
         self.aud = Some(aud);
@@ -150,11 +134,6 @@ impl Registered {
     }
 
     /// These claims with `jti`.
-    ///
-    /// ```
-    /// # use claims_jwt::Registered;
-    /// assert_eq!(Registered::default().with_jti("t-1").jti.as_deref(), Some("t-1"));
-    /// ```
     #[must_use]
     pub fn with_jti(mut self, jti: impl Into<String>) -> Self {
         self.jti = Some(jti.into());
@@ -183,21 +162,11 @@ pub enum Audience {
 
 impl Audience {
     /// Whether `aud` is one of the audiences.
-    ///
-    /// ```
-    /// # use claims_jwt::Audience;
-    /// assert!(!Audience::Many(vec![]).contains("a"));
-    /// ```
     pub fn contains(&self, aud: &str) -> bool {
         self.iter().any(|a| a == aud)
     }
 
     /// The audiences.
-    ///
-    /// ```
-    /// # use claims_jwt::Audience;
-    /// assert_eq!(Audience::One("x".into()).iter().count(), 1);
-    /// ```
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         let slice = match self {
             Audience::One(one) => std::slice::from_ref(one),

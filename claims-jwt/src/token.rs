@@ -21,11 +21,6 @@ pub struct Header {
 
 impl Header {
     /// The header this crate writes: `alg`, `kid` when given, `typ: "JWT"`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, Header};
-    /// assert_eq!(Header::new(Algorithm::EdDSA, None).kid(), None);
-    /// ```
     pub fn new(alg: Algorithm, kid: Option<String>) -> Self {
         Header {
             alg,
@@ -39,31 +34,16 @@ impl Header {
     }
 
     /// The algorithm the signature was checked with.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, Header};
-    /// assert_eq!(Header::new(Algorithm::ES256, None).alg(), Algorithm::ES256);
-    /// ```
     pub fn alg(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id, if any.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, Header};
-    /// assert_eq!(Header::new(Algorithm::ES256, Some("k".into())).kid(), Some("k"));
-    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
 
     /// The media type, if any (`JWT`).
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, Header};
-    /// assert_eq!(Header::new(Algorithm::ES256, None).typ(), Some("JWT"));
-    /// ```
     pub fn typ(&self) -> Option<&str> {
         self.typ.as_deref()
     }
@@ -112,12 +92,6 @@ pub struct Payload<C, L = Generic> {
 
 impl<C, L: Layout> Payload<C, L> {
     /// A payload of `custom` claims, with empty registered and layout claims.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Payload};
-    /// let payload: Payload<_, Generic> = Payload::new(serde_json::Map::new());
-    /// assert_eq!(payload.registered.sub, None);
-    /// ```
     pub fn new(custom: C) -> Self {
         Payload {
             registered: Registered::default(),
@@ -127,12 +101,6 @@ impl<C, L: Layout> Payload<C, L> {
     }
 
     /// This payload with `sub`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Payload};
-    /// let payload: Payload<_, Generic> = Payload::new(()).with_subject("u");
-    /// assert_eq!(payload.registered.sub.as_deref(), Some("u"));
-    /// ```
     #[must_use]
     pub fn with_subject(mut self, sub: impl Into<String>) -> Self {
         self.registered.sub = Some(sub.into());
@@ -140,12 +108,6 @@ impl<C, L: Layout> Payload<C, L> {
     }
 
     /// This payload with other registered claims.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Payload, Registered};
-    /// let payload: Payload<_, Generic> = Payload::new(()).with_registered(Registered::default().with_jti("1"));
-    /// assert_eq!(payload.registered.jti.as_deref(), Some("1"));
-    /// ```
     #[must_use]
     pub fn with_registered(mut self, registered: Registered) -> Self {
         self.registered = registered;
@@ -153,12 +115,6 @@ impl<C, L: Layout> Payload<C, L> {
     }
 
     /// This payload with the layout's claims.
-    ///
-    /// ```
-    /// # use claims_jwt::{Payload, Stytch};
-    /// let payload: Payload<_, Stytch> = Payload::new(()).with_layout(Stytch::default());
-    /// assert!(payload.layout.session.is_none());
-    /// ```
     #[must_use]
     pub fn with_layout(mut self, layout: L) -> Self {
         self.layout = layout;
@@ -181,7 +137,12 @@ impl<C, L: Layout> Payload<C, L> {
 ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
 /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
 ///     .verify::<Map<String, Value>>(minted.as_str())?;
+/// assert_eq!(token.header().kid(), Some("k1"));
+/// assert_eq!((token.registered().sub.as_deref(), token.registered().iat), (Some("u"), Some(100)));
+/// assert_eq!(token.layout().sid.as_deref(), Some("sess_1"));
 /// assert_eq!(token.claims()["plan"], "pro");
+/// let payload = token.into_payload(); // or `into_claims()` for the custom claims alone
+/// assert_eq!(payload.custom["plan"], "pro");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -196,136 +157,36 @@ impl<C, L> Token<C, L> {
     }
 
     /// The protected header.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
-    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
-    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
-    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
-    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
-    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
-    ///     .verify::<Map<String, Value>>(minted.as_str())?;
-    /// assert_eq!(token.header().kid(), Some("k1"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn header(&self) -> &Header {
         &self.header
     }
 
     /// The registered claims.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
-    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
-    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
-    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
-    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
-    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
-    ///     .verify::<Map<String, Value>>(minted.as_str())?;
-    /// assert_eq!(token.registered().sub.as_deref(), Some("u"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn registered(&self) -> &Registered {
         &self.payload.registered
     }
 
     /// The layout's claims (e.g. Clerk's `sid`, `o`).
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
-    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
-    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
-    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
-    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
-    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
-    ///     .verify::<Map<String, Value>>(minted.as_str())?;
-    /// assert_eq!(token.layout().sid.as_deref(), Some("sess_1"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn layout(&self) -> &L {
         &self.payload.layout
     }
 
     /// The application's custom claims.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
-    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
-    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
-    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
-    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
-    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
-    ///     .verify::<Map<String, Value>>(minted.as_str())?;
-    /// assert_eq!(token.claims()["plan"], "pro");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn claims(&self) -> &C {
         &self.payload.custom
     }
 
     /// All the claims.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
-    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
-    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
-    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
-    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
-    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
-    ///     .verify::<Map<String, Value>>(minted.as_str())?;
-    /// assert_eq!(token.payload().registered.iat, Some(100));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn payload(&self) -> &Payload<C, L> {
         &self.payload
     }
 
     /// All the claims, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
-    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
-    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
-    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
-    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
-    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
-    ///     .verify::<Map<String, Value>>(minted.as_str())?;
-    /// let payload = token.into_payload();
-    /// assert_eq!(payload.layout.sid.as_deref(), Some("sess_1"));
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn into_payload(self) -> Payload<C, L> {
         self.payload
     }
 
     /// The custom claims, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
-    /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
-    /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
-    /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
-    ///     .mint(&Payload::new(claims).with_subject("u").with_layout(layout))?;
-    /// let token = Verifier::<Clerk>::new(key.verifying_key()).with_clock(Clock::fixed(101))
-    ///     .verify::<Map<String, Value>>(minted.as_str())?;
-    /// let claims = token.into_claims();
-    /// assert_eq!(claims["plan"], "pro");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn into_claims(self) -> C {
         self.payload.custom
     }
