@@ -543,7 +543,7 @@ impl Layout for Stytch {
 /// profile when that leaves a registered claim out, so that no layout has to repeat those names.
 pub(crate) trait CustomReserved: Layout {
     /// [`Layout::RESERVED`]'s profiles followed by `rfc7519` (only the first `len + 1` are used).
-    const PROFILES: [&'static Profile; MAX_PROFILES];
+    const PROFILES: &'static [&'static Profile];
     /// The policy custom claims are checked against at mint and update.
     const CUSTOM_RESERVED: ReservedNames<'static>;
 }
@@ -552,7 +552,8 @@ pub(crate) trait CustomReserved: Layout {
 const MAX_PROFILES: usize = Profile::ALL.len() + 1;
 
 impl<L: Layout> CustomReserved for L {
-    const PROFILES: [&'static Profile; MAX_PROFILES] = {
+    // The outermost `&` of a constant's initializer makes the array `'static`.
+    const PROFILES: &'static [&'static Profile] = &{
         let own = L::RESERVED.profiles();
         assert!(
             own.len() < MAX_PROFILES,
