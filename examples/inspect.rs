@@ -68,7 +68,7 @@ fn options() -> Result<Options, String> {
                 let path = value()?;
                 let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
                 key = Some(Key::Jwks(
-                    KeySet::from_json(&text).map_err(|e| e.to_string())?,
+                    KeySet::from_jwks_json(&text).map_err(|e| e.to_string())?,
                 ));
             }
             "--secret" => key = Some(Key::Secret(VerifyingKey::hs256(value()?.as_bytes()))),
@@ -145,7 +145,7 @@ fn inspect<L: Layout>(options: &Options) -> Result<(), String> {
         }
         Some(key) => {
             let verifier = match key {
-                Key::Jwks(set) => Verifier::<L>::with_key_set(set.clone()),
+                Key::Jwks(set) => Verifier::<L>::from_key_set(set.clone()),
                 Key::Secret(key) => Verifier::<L>::new(key.clone()),
             };
             match verifier.verify::<Dynamic>(token) {

@@ -43,16 +43,17 @@ const APP: &str = "https://app.example.com";
 
 fn main() -> Result<(), Error> {
     // Keys are parsed once; the signing key knows its exact signature length (2048-bit RSA: 256 bytes).
-    let signing = SigningKey::rsa_pem(Algorithm::RS256, PRIVATE_PEM)?
+    let signing = SigningKey::from_rsa_pem(Algorithm::RS256, PRIVATE_PEM)?
         .with_kid("ins_2pJ8kQ3vX9mN4rT6yW1zB5cD7fG");
     let minter = Minter::<Clerk>::new(signing)
         .with_issuer(ISSUER)
         .with_ttl(Duration::from_secs(60))
         .with_not_before_skew(Duration::from_secs(10))
         .with_clock(Clock::system());
-    let verifier = Verifier::<Clerk>::new(VerifyingKey::rsa_pem(Algorithm::RS256, PUBLIC_PEM)?)
-        .with_issuer(ISSUER)
-        .with_authorized_party(APP);
+    let verifier =
+        Verifier::<Clerk>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, PUBLIC_PEM)?)
+            .with_issuer(ISSUER)
+            .with_authorized_party(APP);
 
     // Sign-in: mint a token for the user's session.
     let claims = AppClaims {
@@ -102,7 +103,7 @@ fn main() -> Result<(), Error> {
     let patch = AppClaimsPatch::new()
         .set_roles(vec!["owner".into()])
         .remove_tenant();
-    let reissued = minter.reissue_with(&token, &patch)?;
+    let reissued = minter.reissue_typed(&token, &patch)?;
     let updated = verifier.verify::<AppClaims>(reissued.minted().as_str())?;
     println!(
         "after {}:\n  re-verified: {:?}\n",

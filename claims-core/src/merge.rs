@@ -115,7 +115,7 @@ impl<'a> UpdatePolicy<'a> {
     /// assert_eq!(firebase.budgets(), [None, Some(Budget::utf16_units(1000))]);
     /// ```
     pub const fn new(reserved: ReservedNames<'a>) -> Self {
-        let (bytes, utf16_units) = reserved.budgets();
+        let [bytes, utf16_units] = reserved.budgets();
         UpdatePolicy {
             reserved,
             bytes,
@@ -144,11 +144,11 @@ impl<'a> UpdatePolicy<'a> {
     ///
     /// ```
     /// # use claims_core::{Profile, ReservedNames, UpdatePolicy};
-    /// let p = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])).without_budgets();
+    /// let p = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])).without_budget();
     /// assert_eq!(p.budgets(), [None, None]);
     /// ```
     #[must_use]
-    pub const fn without_budgets(self) -> Self {
+    pub const fn without_budget(self) -> Self {
         UpdatePolicy {
             bytes: None,
             utf16_units: None,
@@ -331,7 +331,7 @@ pub(crate) fn update_claims_object<T: SessionClaims>(
     patch: &Value,
     policy: &UpdatePolicy<'_>,
 ) -> Result<T, ClaimsError> {
-    update_claims(&mut map, patch, &policy.without_budgets())?;
+    update_claims(&mut map, patch, &policy.without_budget())?;
     let updated: T = serde_json::from_value(Value::Object(map))?;
     policy.check_size(crate::size::json_size(&updated)?)?;
     updated.check_bounds()?;

@@ -179,7 +179,7 @@ impl SizeReport {
         };
         custom.bytes += punctuation(customs);
         custom.utf16_units += punctuation(customs);
-        let (bytes, units) = reserved.budgets();
+        let [bytes, units] = reserved.budgets();
         SizeReport {
             claims,
             payload: payload_size,

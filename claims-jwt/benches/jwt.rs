@@ -248,7 +248,7 @@ fn benches(c: &mut Criterion) {
     );
     compare(c, "hs256", &hs);
     let rs = setup(
-        SigningKey::rsa_pem(Algorithm::RS256, RSA_PEM).expect("rsa key"),
+        SigningKey::from_rsa_pem(Algorithm::RS256, RSA_PEM).expect("rsa key"),
         EncodingKey::from_rsa_pem(RSA_PEM).expect("rsa pem"),
         DecodingKey::from_rsa_pem(RSA_PUB_PEM).expect("rsa public pem"),
     );

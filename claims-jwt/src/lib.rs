@@ -67,9 +67,11 @@
 //!
 //! # Layouts and profiles
 //!
-//! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
-//! derived claims type used with a layout must have been compiled for that profile, so that none of its
-//! names can shadow a provider claim; this is checked when the minter or verifier code is built.
+//! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile (the
+//! registered claims are reserved whatever the layout). A derived claims type used with a layout must
+//! have been compiled for that profile, so that none of its names can shadow a provider claim; this is
+//! checked when the minter or verifier code is built. [`layout_claims!`] writes a new provider's layout
+//! from one list of its claims (see [`Layout`]).
 //! Through this crate's re-exports alone:
 //!
 //! ```
@@ -149,6 +151,7 @@ mod key;
 pub mod layout;
 mod mint;
 mod parse;
+mod registered;
 mod token;
 mod verify;
 
@@ -157,7 +160,8 @@ pub use error::{Error, ErrorKind, Segment};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
-pub use token::{Audience, Header, Payload, Registered, Token};
+pub use registered::{Audience, Registered};
+pub use token::{Header, Payload, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
 
 pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport};

@@ -578,15 +578,15 @@ impl<'a> ReservedNames<'a> {
         }
     }
 
-    /// The tightest custom-claims budget of each unit among the profiles: `(bytes, utf16_units)`.
+    /// The tightest custom-claims budget of each unit among the profiles: `[bytes, utf16_units]`.
     ///
     /// ```
     /// # use claims_profiles::{Budget, Profile, ReservedNames};
     /// let policy = ReservedNames::from_profiles(&[&Profile::STYTCH, &Profile::CLERK, &Profile::FIREBASE]);
-    /// assert_eq!(policy.budgets(), (Some(Budget::bytes(1200)), Some(Budget::utf16_units(1000))));
-    /// assert_eq!(ReservedNames::RFC7519.budgets(), (None, None));
+    /// assert_eq!(policy.budgets(), [Some(Budget::bytes(1200)), Some(Budget::utf16_units(1000))]);
+    /// assert_eq!(ReservedNames::RFC7519.budgets(), [None, None]);
     /// ```
-    pub const fn budgets(&self) -> (Option<Budget>, Option<Budget>) {
+    pub const fn budgets(&self) -> [Option<Budget>; 2] {
         let mut bytes: Option<Budget> = None;
         let mut units: Option<Budget> = None;
         let mut i = 0;
@@ -603,7 +603,7 @@ impl<'a> ReservedNames<'a> {
             }
             i += 1;
         }
-        (bytes, units)
+        [bytes, units]
     }
 }
 

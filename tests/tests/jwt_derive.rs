@@ -81,7 +81,7 @@ fn a_typed_patch_reissues_and_the_new_token_verifies() {
     let patch = AppClaimsPatch::new()
         .set_roles(vec!["owner".into()])
         .remove_tenant();
-    let reissued = minter.reissue_with(&token, &patch).unwrap();
+    let reissued = minter.reissue_typed(&token, &patch).unwrap();
     let again = verifier
         .verify::<AppClaims>(reissued.minted().as_str())
         .unwrap();
@@ -106,7 +106,7 @@ fn a_typed_patch_reissues_and_the_new_token_verifies() {
 fn a_typed_patch_over_a_declared_bound_is_an_update_error() {
     let (minter, _, token) = setup();
     let patch = AppClaimsPatch::new().set_full_name("x".repeat(65));
-    let err = minter.reissue_with(&token, &patch).unwrap_err();
+    let err = minter.reissue_typed(&token, &patch).unwrap_err();
     assert_eq!(
         err,
         Error::Update(ClaimsError::BoundExceeded {
