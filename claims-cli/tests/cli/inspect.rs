@@ -268,6 +268,15 @@ fn refusals_exit_1_with_the_verifier_s_reason() {
         "it expired 50 s ago; give --at TIME to check it as of an earlier instant"
     );
 
+    // The same with a minute of leeway: accepted (a leeway covers exp, nbf and iat alike).
+    let (code, verification) =
+        verify_clerk("expired_token", &["--at", CLERK_NOW, "--leeway", "1m"]);
+    assert_eq!((code, &verification["status"]), (0, &json!("verified")));
+    assert_eq!(
+        verification["checked"][5],
+        "exp 2022-10-24T21:50:00Z: not passed at 2022-10-24T21:50:50Z (leeway 60 s)"
+    );
+
     // Clerk's tampered fixture: another token's signature.
     let (code, verification) = verify_clerk("tampered_token", &["--at", CLERK_NOW]);
     assert_eq!(code, 1);
@@ -660,4 +669,45 @@ fn the_readme_shows_the_real_output() {
     assert!(readme.contains(&format!(
         "$ claims inspect \"$TOKEN\" --jwks claims-cli/tests/fixtures/clerk-jwks.json --at 2022-10-24T21:50:50Z\n{head}...\n"
     )), "{head}");
+}
+
+#[test]
+fn a_stytch_token_is_recognised_by_its_session_claim() {
+    let claims = json!({
+        "sub": "user-test-1",
+        "https://stytch.com/session": {"id": "session-test-1", "roles": ["stytch_member"]},
+        "plan": "pro",
+    });
+    let minted = Minter::<claims_jwt::Stytch>::new(hs256())
+        .with_clock(Clock::fixed(1_700_000_000))
+        .mint(&Payload::<Map<String, Value>, _>::from_json(claims.to_string().as_bytes()).unwrap())
+        .unwrap();
+    let run = claims_with_secret(
+        &[
+            "inspect",
+            minted.as_str(),
+            "--at",
+            "1700000001",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let report = run.json();
+    assert_eq!(
+        report["layout"],
+        json!({"name": "stytch", "given": false, "detected_from": "https://stytch.com/session"})
+    );
+    assert_eq!(
+        report["provider"],
+        json!({"https://stytch.com/session": claims["https://stytch.com/session"]})
+    );
+    assert_eq!(report["custom"], json!({"plan": "pro"}));
+    assert_eq!(report["size"]["token"]["cookie"], "stytch_session_jwt");
+    assert_eq!(report["size"]["budget"]["limit"], 4096);
+    assert_eq!(
+        report["verification"]["checked"][4],
+        "claims: each name once; registered and stytch claims of their types"
+    );
 }
