@@ -310,6 +310,15 @@ fn refusals_exit_1_with_the_verifier_s_reason() {
     );
 }
 
+/// Runs `claims inspect TOKEN --format json` with the test secret, a second after [`MINTED_AT`].
+fn inspect_minted(token: &str) -> crate::support::Run {
+    let at = (MINTED_AT + 1).to_string();
+    claims_with_secret(&["inspect", token, "--at", &at, "--format", "json"], "")
+}
+
+/// When the tokens of these tests are minted.
+const MINTED_AT: u64 = 1_700_000_000;
+
 fn claims_map(value: Value) -> Map<String, Value> {
     serde_json::from_value(value).expect("an object")
 }
@@ -326,19 +335,12 @@ fn a_token_minted_here_verifies_with_its_secret_and_not_another() {
         ..Clerk::default()
     });
     let minted = Minter::<Clerk>::new(hs256().with_kid("dev"))
-        .with_clock(Clock::fixed(1_700_000_000))
+        .with_clock(Clock::fixed(MINTED_AT))
         .mint(&payload)
         .expect("minted");
-    let args = [
-        "inspect",
-        minted.as_str(),
-        "--at",
-        "1700000010",
-        "--format",
-        "json",
-    ];
+    let args = ["inspect", minted.as_str(), "--format", "json"];
 
-    let run = claims_with_secret(&args, "");
+    let run = inspect_minted(minted.as_str());
     assert_eq!(run.code, 0, "{run:?}");
     let report = run.json();
     assert_eq!(report["verification"]["status"], "verified");
@@ -383,7 +385,7 @@ fn a_token_minted_here_verifies_with_its_secret_and_not_another() {
 fn a_pem_key_verifies_and_its_algorithm_is_pinned() {
     let key_pem = std::fs::read(key("rsa2048.pem")).unwrap();
     let minted = Minter::<Generic>::new(SigningKey::rsa_pem(Algorithm::RS256, &key_pem).unwrap())
-        .with_clock(Clock::fixed(1_700_000_000))
+        .with_clock(Clock::fixed(MINTED_AT))
         .mint(&Payload::new(claims_map(json!({"plan": "pro"}))))
         .unwrap();
     let public = key("rsa2048.pub.pem");
@@ -461,23 +463,13 @@ fn a_token_over_its_cookie_limit_is_refused_even_when_it_verifies() {
     // Minted for a larger cookie, so that the minter lets it through.
     let bio = "x".repeat(3_200);
     let minted = Minter::<Generic>::new(hs256())
-        .with_clock(Clock::fixed(1_700_000_000))
+        .with_clock(Clock::fixed(MINTED_AT))
         .with_ttl(Duration::from_secs(300))
         .with_cookie(CookieSpec::session().with_limit(8_000))
         .mint(&Payload::new(claims_map(json!({"bio": bio}))))
         .unwrap();
     let over = "__session=".len() + minted.len() - 4_096;
-    let run = claims_with_secret(
-        &[
-            "inspect",
-            minted.as_str(),
-            "--at",
-            "1700000001",
-            "--format",
-            "json",
-        ],
-        "",
-    );
+    let run = inspect_minted(minted.as_str());
     assert_eq!(run.code, 1, "{run:?}");
     let report = run.json();
     assert_eq!(report["verification"]["status"], "verified");
@@ -497,7 +489,7 @@ fn a_token_over_its_cookie_limit_is_refused_even_when_it_verifies() {
 
     // 3,000 bytes less and it fits: exit 0.
     let minted = Minter::<Generic>::new(hs256())
-        .with_clock(Clock::fixed(1_700_000_000))
+        .with_clock(Clock::fixed(MINTED_AT))
         .mint(&Payload::new(claims_map(json!({"bio": "x".repeat(200)}))))
         .unwrap();
     let run = claims(&["inspect", minted.as_str()]);
@@ -679,20 +671,10 @@ fn a_stytch_token_is_recognised_by_its_session_claim() {
         "plan": "pro",
     });
     let minted = Minter::<claims_jwt::Stytch>::new(hs256())
-        .with_clock(Clock::fixed(1_700_000_000))
+        .with_clock(Clock::fixed(MINTED_AT))
         .mint(&Payload::<Map<String, Value>, _>::from_json(claims.to_string().as_bytes()).unwrap())
         .unwrap();
-    let run = claims_with_secret(
-        &[
-            "inspect",
-            minted.as_str(),
-            "--at",
-            "1700000001",
-            "--format",
-            "json",
-        ],
-        "",
-    );
+    let run = inspect_minted(minted.as_str());
     assert_eq!(run.code, 0, "{run:?}");
     let report = run.json();
     assert_eq!(
