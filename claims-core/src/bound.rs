@@ -70,7 +70,7 @@ use std::num::{
 use serde::Serialize;
 
 use crate::size::{escaped_len, json_len};
-use crate::{BoundKind, ClaimsError};
+use crate::error::{BoundKind, ClaimsError};
 
 /// The bounds declared on one field: `#[claims(max_len = N)]` and `#[claims(max_items = N)]`.
 ///
