@@ -39,7 +39,7 @@ pub mod size;
 mod value;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use claims::{SessionClaims, check_budget, check_reserved};
