@@ -45,9 +45,7 @@ pub mod __private;
 pub use claims::{SessionClaims, check_budget, check_reserved};
 pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, SizeUnit, Source};
 pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};
-pub use merge::{
-    DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, update_typed_claims,
-};
+pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, update_typed_claims};
 pub use report::{ClaimSize, SizeReport};
 pub use value::drop_deep;
 

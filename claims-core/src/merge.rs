@@ -11,7 +11,9 @@ use crate::error::{BudgetKind, ClaimsError};
 #[cfg(test)]
 use crate::size::value_json_size;
 use crate::size::{JsonSize, json_size, member_size};
-use crate::value::{MAX_JSON_DEPTH, clone_deep, depth_exceeds, drop_deep, expect_object, json_type};
+use crate::value::{
+    MAX_JSON_DEPTH, clone_deep, depth_exceeds, drop_deep, expect_object, json_type,
+};
 use claims_profiles::{Budget, ReservedNames, SizeUnit};
 
 /// The default nesting limit of [`UpdatePolicy`], counting the claims object itself as level 1: the

@@ -1,8 +1,8 @@
 //! The compile-time messages: what the generated `const` assertions panic with, which the compiler shows
 //! as the error. Built in `const` context, so they can name the field, the type and the numbers.
 
-use crate::bound::{JsonShape, Limits};
 use super::probe::{FieldBound, object_max};
+use crate::bound::{JsonShape, Limits};
 
 /// What is wrong with a `max_len` or `max_items` that means nothing for the field's type, if anything;
 /// the generated constant panics with it, which makes it a compile error.
