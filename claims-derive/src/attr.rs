@@ -12,29 +12,7 @@ use syn::spanned::Spanned as _;
 use syn::{Attribute, Lit, LitStr, Token};
 
 use crate::case::RenameRule;
-
-/// Errors collected while reading and judging the input, reported together.
-#[derive(Default)]
-pub(crate) struct Errors {
-    inner: Option<syn::Error>,
-}
-
-impl Errors {
-    pub(crate) fn push(&mut self, err: syn::Error) {
-        match &mut self.inner {
-            Some(first) => first.combine(err),
-            None => self.inner = Some(err),
-        }
-    }
-
-    pub(crate) fn add(&mut self, span: Span, message: impl std::fmt::Display) {
-        self.push(syn::Error::new(span, message));
-    }
-
-    pub(crate) fn finish(self) -> Option<syn::Error> {
-        self.inner
-    }
-}
+use crate::errors::Errors;
 
 /// A value with the span of the token it came from.
 #[derive(Clone, Debug)]

@@ -5,38 +5,53 @@
 //! [`derive@SessionClaims`].
 //!
 //! The derive is a pipeline, one file per phase: `attr` reads attributes, `case` holds serde's rename
-//! rules, `ast` is a borrowed view of the input, `check` judges it, `expand` writes the tokens, and
-//! `fallback` writes the errors with a stub impl.
+//! rules, `ast` is a borrowed view of the input (with its policy and crate path), `check` judges it,
+//! `expand` writes the tokens of the claims type and `patch` those of its typed patch, and `fallback`
+//! writes the errors with a stub impl. `errors` collects the mistakes of every phase.
 
 mod ast;
 mod attr;
 mod case;
 mod check;
+mod errors;
 mod expand;
 mod fallback;
+mod patch;
 
 use proc_macro::TokenStream;
+use quote::quote;
 use syn::{DeriveInput, parse_macro_input};
+
+use crate::errors::Errors;
 
 #[doc = include_str!("derive.md")]
 #[proc_macro_derive(SessionClaims, attributes(claims))]
 pub fn derive_session_claims(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    derive(&input).into()
+    derive(&input, &quote!(::claims_core)).into()
 }
 
-fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
-    let mut errors = attr::Errors::default();
-    let parsed = ast::Input::from_syn(input, &mut errors);
+/// The pipeline: read, judge, then write either the expansion or the errors with stub impls.
+/// `default_crate` is where the generated code finds claims-core unless `crate = "..."` says otherwise.
+fn derive(
+    input: &DeriveInput,
+    default_crate: &proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
+    let mut errors = Errors::default();
+    let parsed = ast::Input::from_syn(input, default_crate, &mut errors);
     if let Some(parsed) = &parsed {
         check::check(parsed, &mut errors);
     }
     match (parsed, errors.finish()) {
-        (Some(parsed), None) => expand::expand(&parsed),
+        (Some(parsed), None) => {
+            let mut tokens = expand::expand(&parsed);
+            if parsed.attrs.patch.is_some() {
+                tokens.extend(patch::patch(&parsed));
+            }
+            tokens
+        }
         (parsed, Some(error)) => {
-            let krate = parsed
-                .as_ref()
-                .map_or_else(|| quote::quote!(::claims_core), expand::crate_path);
+            let krate = parsed.map_or_else(|| default_crate.clone(), |parsed| parsed.krate);
             fallback::fallback(input, &krate, &error)
         }
         (None, None) => proc_macro2::TokenStream::new(),
