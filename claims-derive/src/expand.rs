@@ -309,7 +309,10 @@ fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> 
     } else {
         let ty = field.ty();
         let limits = limits(field, private);
-        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(&self.#member, #limits))
+        // `self` keeps the derive's own span: under the type's span it would take the hygiene of a
+        // `macro_rules!` that wrote the type, and not name this method's receiver.
+        let value = quote!(&self.#member);
+        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(#value, #limits))
     };
     Some(quote!(#private::check_field(#check, #claim)?;))
 }

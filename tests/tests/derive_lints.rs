@@ -79,6 +79,54 @@ fn lint_clean_expansion_works() {
     assert!(!patch.is_empty());
 }
 
+/// A struct declared by a `macro_rules!` from field types that another expansion wrote (as a `ty`
+/// fragment): the generated code must still reach the fields through its own `self`. A `self` put under
+/// the type's span would take the hygiene of the expansion that wrote the type, and name nothing.
+macro_rules! declare_claims {
+    ($name:ident, $count:ty) => {
+        declare_claims!(@struct $name [$count]);
+    };
+    (@struct $name:ident [$($count:tt)*]) => {
+        /// Claims declared by a macro.
+        #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+        pub struct $name {
+            count: $($count)*,
+            #[claims(max_len = 4)]
+            label: String,
+        }
+    };
+}
+
+declare_claims!(FromMacro, u8);
+
+#[test]
+fn a_struct_declared_by_a_macro_checks_its_fields() {
+    use claims_core::{BoundKind, ClaimsError};
+
+    let fits = FromMacro {
+        count: 1,
+        label: "abcd".into(),
+    };
+    assert_eq!(fits.check_bounds(), Ok(()));
+    let long = FromMacro {
+        count: 1,
+        label: "abcde".into(),
+    };
+    assert_eq!(
+        long.check_bounds(),
+        Err(ClaimsError::BoundExceeded {
+            field: "label".into(),
+            bound: BoundKind::MaxLen,
+            limit: 4,
+            actual: 5
+        })
+    );
+    assert_eq!(
+        FromMacro::MAX_JSON_LEN,
+        Some(r#"{"count":255,"label":"abcd"}"#.len())
+    );
+}
+
 /// The expansion names nothing through the user's scope: everything it could name unqualified is
 /// shadowed here, including the names of the generated methods' parameters.
 mod hygiene {
