@@ -440,7 +440,8 @@ pub(crate) struct SerdeField {
     pub(crate) skip_deserializing: bool,
     /// The first of `skip`, `skip_serializing`, `skip_deserializing`.
     pub(crate) skip: Option<Span>,
-    pub(crate) skip_serializing_if: bool,
+    /// `skip_serializing_if = "Option::is_none"` (or a longer path to it): a `None` is never written.
+    pub(crate) skip_if_none: bool,
     pub(crate) default: bool,
     pub(crate) flatten: Option<Span>,
     /// `with` or `serialize_with`: the field is written by other code.
@@ -519,8 +520,9 @@ pub(crate) fn serde_field(attrs: &[Attribute]) -> SerdeField {
                     out.skip.get_or_insert(span);
                 }
                 "skip_serializing_if" => {
-                    out.skip_serializing_if = true;
-                    skip_value(&meta)?;
+                    out.skip_if_none = plain_string(&meta)?
+                        .and_then(|lit| lit.parse::<syn::Path>().ok())
+                        .is_some_and(|path| is_option_is_none(&path));
                 }
                 "default" => {
                     out.default = true;
@@ -544,6 +546,16 @@ pub(crate) fn serde_field(attrs: &[Attribute]) -> SerdeField {
         });
     }
     out
+}
+
+/// Whether `path` names `Option::is_none`: `Option::is_none`, `std::option::Option::is_none`... (as
+/// written in `skip_serializing_if`; a function of another name may skip other values than `None`).
+fn is_option_is_none(path: &syn::Path) -> bool {
+    let mut segments = path.segments.iter().rev();
+    matches!(
+        (segments.next(), segments.next()),
+        (Some(method), Some(ty)) if method.ident == "is_none" && ty.ident == "Option"
+    )
 }
 
 /// `key = "x"` (both sides) or `key(serialize = "x", deserialize = "y")` (either side).

@@ -218,6 +218,10 @@ fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     } else if let Some(max) = &field.attrs.max_json_len {
         let n = Literal::usize_unsuffixed(max.value);
         quote!(&#private::JsonShape::Fixed(#n))
+    } else if field.serde.skip_if_none {
+        // `None` is skipped, never written as `null`: only a present value counts.
+        let ty = field.ty();
+        quote_spanned!(ty.span()=> #private::when_some(<#private::Probe<#ty>>::SHAPE))
     } else {
         let ty = field.ty();
         quote_spanned!(ty.span()=> <#private::Probe<#ty>>::SHAPE)

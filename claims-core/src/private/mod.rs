@@ -13,7 +13,7 @@ pub use patch::{
     FieldPatch, HasPatch, NoPatch, PatchObject, add_field, apply_patch, serialize_patch,
     type_policy,
 };
-pub use probe::{FieldBound, Probe, ProbeFallback, check_field, object_max};
+pub use probe::{FieldBound, Probe, ProbeFallback, check_field, object_max, when_some};
 
 pub use crate::bound::{JsonBound, JsonShape, Limits, check_json_len, within};
 pub use crate::claims::SessionClaims;
