@@ -8,6 +8,10 @@
 //! rules, `ast` is a borrowed view of the input (with its policy and crate path), `check` judges it,
 //! `expand` writes the tokens of the claims type and `patch` those of its typed patch, and `fallback`
 //! writes the errors with a stub impl. `errors` collects the mistakes of every phase.
+//!
+//! Two entry points share it: `SessionClaims`, re-exported by claims-core, and `JwtSessionClaims`,
+//! re-exported by claims-jwt under the name `SessionClaims`; they differ only in where the generated code
+//! finds claims-core by default.
 
 mod ast;
 mod attr;
@@ -29,6 +33,33 @@ use crate::errors::Errors;
 pub fn derive_session_claims(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     derive(&input, &quote!(::claims_core)).into()
+}
+
+/// `#[derive(SessionClaims)]` as claims-jwt re-exports it, as `claims_jwt::SessionClaims`: the same
+/// derive, whose generated code finds claims-core at `::claims_jwt::claims_core`, so that a crate that
+/// depends on claims-jwt alone needs no `#[claims(crate = "...")]`. Its attributes, the items it writes
+/// and its guarantees are those of [`derive@SessionClaims`].
+///
+/// ```
+/// use claims_jwt::{Clerk, Minter, Payload, SessionClaims, SigningKey};
+///
+/// #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+/// #[claims(profile = "clerk", max_size = 1200)]
+/// struct AppClaims {
+///     #[claims(max_len = 64)]
+///     name: String,
+/// }
+///
+/// let claims = AppClaims { name: "Ada".into() };
+/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef"));
+/// let minted = minter.mint(&Payload::new(claims).with_subject("user_1"))?;
+/// assert!(minted.len() > 0);
+/// # Ok::<(), claims_jwt::Error>(())
+/// ```
+#[proc_macro_derive(JwtSessionClaims, attributes(claims))]
+pub fn derive_jwt_session_claims(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    derive(&input, &quote!(::claims_jwt::claims_core)).into()
 }
 
 /// The pipeline: read, judge, then write either the expansion or the errors with stub impls.

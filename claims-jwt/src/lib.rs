@@ -70,13 +70,13 @@
 //! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
 //! derived claims type used with a layout must have been compiled for that profile, so that none of its
 //! names can shadow a provider claim; this is checked when the minter or verifier code is built.
-//! Through this crate's re-exports alone:
+//! Through this crate alone:
 //!
 //! ```
 //! use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
 //!
 //! #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, PartialEq)]
-//! #[claims(crate = "claims_jwt::claims_core", profile = "clerk", max_size = 1200)]
+//! #[claims(profile = "clerk", max_size = 1200)]
 //! #[serde(rename_all = "camelCase")]
 //! struct AppClaims {
 //!     #[claims(max_len = 64)]
@@ -99,7 +99,6 @@
 //! use claims_jwt::{Clerk, Minter, Payload, SessionClaims, SigningKey};
 //!
 //! #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
-//! #[claims(crate = "claims_jwt::claims_core")]
 //! struct AppClaims {
 //!     #[claims(max_len = 64)]
 //!     full_name: String,
@@ -123,8 +122,9 @@
 //! # Re-exports
 //!
 //! `claims_jwt::SessionClaims` is both the trait and the derive, and `claims_jwt::claims_core` the whole
-//! core crate, so an application can depend on this crate alone: derive with
-//! `#[claims(crate = "claims_jwt::claims_core")]`, as above.
+//! core crate, so an application can depend on this crate alone, as above. The derive re-exported here
+//! writes code that finds claims-core at `::claims_jwt::claims_core`; `#[claims(crate = "...")]` is
+//! needed only when this crate is itself reached through a re-export.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -160,5 +160,9 @@ pub use mint::{Minted, Minter, Reissued};
 pub use token::{Audience, Header, Payload, Registered, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
 
-pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport};
+pub use claims_core::claims::SessionClaims;
+pub use claims_core::{self, ClaimsError, SizeReport};
+/// `#[derive(SessionClaims)]`, writing code that finds claims-core through this crate (see claims-core's
+/// `SessionClaims` derive for its attributes and guarantees).
+pub use claims_derive::JwtSessionClaims as SessionClaims;
 pub use jsonwebtoken::{self, Algorithm, jwk};

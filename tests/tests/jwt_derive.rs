@@ -10,12 +10,7 @@ const NOW: u64 = 1_764_000_000;
 const SECRET: &[u8] = b"derive test secret of 32 bytes or more";
 
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-#[claims(
-    crate = "claims_jwt::claims_core",
-    profile = "clerk",
-    max_size = 1200,
-    patch
-)]
+#[claims(profile = "clerk", max_size = 1200, patch)]
 #[serde(rename_all = "camelCase")]
 struct AppClaims {
     #[claims(max_len = 64)]
@@ -143,6 +138,8 @@ fn reissue_measures_the_claims_as_written_not_as_a_json_value() {
     use claims_jwt::Generic;
     use claims_jwt::claims_core::{Budget, BudgetKind};
 
+    // The path the derive re-exported by claims-jwt uses anyway, given explicitly: `crate = ...` still
+    // overrides it, for a crate that reaches claims-jwt through a re-export of its own.
     #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
     #[claims(crate = "claims_jwt::claims_core")]
     struct Position {
