@@ -34,6 +34,7 @@ pub mod bound;
 pub mod claims;
 mod error;
 mod merge;
+pub mod profile;
 mod report;
 pub mod size;
 mod value;

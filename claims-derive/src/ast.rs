@@ -38,6 +38,23 @@ impl Policy<'_> {
             .with_names(&self.names)
             .with_prefixes(&self.prefixes)
     }
+
+    /// The built-in profiles whose every reserved name and prefix this policy reserves too: the profiles
+    /// the struct was derived for, and any that its other reservations cover.
+    pub(crate) fn covered(&self) -> Vec<&'static Profile> {
+        let reserved = self.reserved();
+        Profile::ALL
+            .iter()
+            .copied()
+            .filter(|profile| {
+                profile
+                    .names()
+                    .iter()
+                    .chain(profile.prefixes())
+                    .all(|name| reserved.check(name).is_some())
+            })
+            .collect()
+    }
 }
 
 /// One named field.

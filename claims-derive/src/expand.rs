@@ -8,8 +8,10 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
 use crate::attr::Spanned as SpannedValue;
+use crate::paths::{profile_const, profile_marker};
 
-/// The claims type's items: `impl SessionClaims`, `impl JsonBound` and the compile-time assertions.
+/// The claims type's items: `impl SessionClaims`, `impl JsonBound`, `impl Accepts` of it for each profile
+/// marker whose profile its policy covers, and the compile-time assertions.
 pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
     let krate = &input.krate;
     let private = quote!(#krate::__private);
@@ -75,6 +77,8 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         )
     };
 
+    let markers = input.policy().covered().into_iter().map(profile_marker);
+
     quote! {
         const _: () = {
             #[allow(unused_imports)]
@@ -104,6 +108,11 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                     <Self as #private::SessionClaims>::check_bounds(self)
                 }
             }
+
+            #(
+                #[automatically_derived]
+                impl #impl_generics #private::Accepts<#ident #ty_generics> for #private::profile::#markers #where_clause {}
+            )*
 
             #assertions
         };
@@ -178,13 +187,7 @@ fn claim_names(input: &Input<'_>) -> Vec<Literal> {
 
 fn reserved(input: &Input<'_>, private: &TokenStream) -> TokenStream {
     let policy = input.policy();
-    // `clerk-v1` is `Profile::CLERK_V1`: the constants are the names in upper case, `-` as `_`.
-    let profiles = policy.profiles.iter().map(|profile| {
-        Ident::new(
-            &profile.name().to_ascii_uppercase().replace('-', "_"),
-            Span::call_site(),
-        )
-    });
+    let profiles = policy.profiles.iter().map(|profile| profile_const(profile));
     let (names, prefixes) = (&policy.names, &policy.prefixes);
     quote! {
         #private::ReservedNames::from_profiles(&[#(&#private::Profile::#profiles),*])

@@ -7,7 +7,8 @@
 //! The derive is a pipeline, one file per phase: `attr` reads attributes, `case` holds serde's rename
 //! rules, `ast` is a borrowed view of the input (with its policy and crate path), `check` judges it,
 //! `expand` writes the tokens of the claims type and `patch` those of its typed patch, and `fallback`
-//! writes the errors with a stub impl. `errors` collects the mistakes of every phase.
+//! writes the errors with stub impls. `errors` collects the mistakes of every phase; `paths` spells
+//! claims-core's per-profile items.
 //!
 //! Two entry points share it: `SessionClaims`, re-exported by claims-core, and `JwtSessionClaims`,
 //! re-exported by claims-jwt under the name `SessionClaims`; they differ only in where the generated code
@@ -21,6 +22,7 @@ mod errors;
 mod expand;
 mod fallback;
 mod patch;
+mod paths;
 
 use proc_macro::TokenStream;
 use quote::quote;

@@ -68,9 +68,9 @@
 //! # Layouts and profiles
 //!
 //! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
-//! derived claims type used with a layout must have been compiled for that profile, so that none of its
-//! names can shadow a provider claim; this is checked when the minter or verifier code is built.
-//! Through this crate alone:
+//! derived claims type used with a layout must have been derived for that profile, so that none of its
+//! names can shadow a provider claim: [`Minter`] and [`Verifier`] require `C: FitsProfile<L::Profile>`
+//! ([`claims_core::profile`]), a trait bound that `cargo check` reports. Through this crate alone:
 //!
 //! ```
 //! use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
@@ -93,7 +93,7 @@
 //! # Ok::<(), claims_jwt::Error>(())
 //! ```
 //!
-//! The same struct derived for the default profile (`rfc7519`) does not build with the Clerk layout:
+//! The same struct derived for the default profile (`rfc7519`) does not type-check with the Clerk layout:
 //!
 //! ```compile_fail
 //! use claims_jwt::{Clerk, Minter, Payload, SessionClaims, SigningKey};
@@ -105,7 +105,7 @@
 //! }
 //!
 //! let claims = AppClaims { full_name: "Ada Lovelace".into() };
-//! // error: the custom claims type was derived for another profile than the token layout's
+//! // error: `AppClaims` was not derived for profile `Clerk`, which the token layout requires
 //! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"secret")).mint(&Payload::new(claims));
 //! ```
 //!

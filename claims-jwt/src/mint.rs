@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_core::profile::FitsProfile;
 use claims_core::size::{CookieSpec, JsonSize, SignatureAlg, jwt_len};
 use claims_core::{
     Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, UpdatePolicy,
@@ -279,7 +280,10 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minted.len(), 36 + 1 + 90 + 1 + 43);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
+    pub fn mint<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        payload: &Payload<C, L>,
+    ) -> Result<Minted, Error> {
         assert_fits::<C, L>();
         let custom = &payload.custom;
         custom.check_bounds()?;
@@ -367,7 +371,10 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!((fresh.issued_at(), fresh.expires_at()), (150, 210));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn refresh<C: SessionClaims>(&self, token: &Token<C, L>) -> Result<Minted, Error> {
+    pub fn refresh<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        token: &Token<C, L>,
+    ) -> Result<Minted, Error> {
         self.mint(token.payload())
     }
 
@@ -392,7 +399,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minter.reissue(&token, &json!(["not", "an", "object"])).unwrap_err().kind(), ErrorKind::InvalidUpdate);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reissue<C: SessionClaims>(
+    pub fn reissue<C: SessionClaims + FitsProfile<L::Profile>>(
         &self,
         token: &Token<C, L>,
         patch: &Value,
@@ -436,7 +443,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(Value::Object(reissued.payload().custom.clone()), json!({"plan": "pro"}));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn reissue_with<C: SessionClaims, P: Serialize + ?Sized>(
+    pub fn reissue_with<C: SessionClaims + FitsProfile<L::Profile>, P: Serialize + ?Sized>(
         &self,
         token: &Token<C, L>,
         patch: &P,

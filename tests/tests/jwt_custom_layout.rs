@@ -1,7 +1,7 @@
 //! A provider layout written outside claims-jwt: the `Layout` trait is enough to type another
 //! provider's claims (here Supabase's access-token claims) and keep them apart from custom claims.
 
-use claims_jwt::claims_core::{Profile, ReservedNames};
+use claims_jwt::claims_core::{Profile, ReservedNames, profile};
 use claims_jwt::{Clock, Error, Layout, Minter, Payload, SigningKey, Verifier};
 use serde::de::Deserializer;
 use serde::ser::SerializeMap;
@@ -28,7 +28,7 @@ fn read<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 
 impl Layout for Supabase {
     const NAME: &'static str = "supabase";
-    const PROFILE: Option<&'static Profile> = Some(&Profile::SUPABASE);
+    type Profile = profile::Supabase;
     const RESERVED: ReservedNames<'static> =
         ReservedNames::from_profiles(&[&Profile::SUPABASE]).with_names(&["nbf", "jti"]);
 

@@ -19,6 +19,7 @@ pub use crate::bound::{JsonBound, JsonShape, Limits, check_json_len, within};
 pub use crate::claims::SessionClaims;
 pub use crate::error::ClaimsError;
 pub use crate::merge::UpdatePolicy;
+pub use crate::profile::{self, Accepts};
 pub use crate::size::escaped_len;
 pub use claims_profiles::{Budget, Profile, ReservedNames};
 pub use serde;
