@@ -18,12 +18,7 @@ use serde_json::json;
 /// The application's custom claims: checked against Clerk's reserved names and its 1,200-byte budget
 /// when this compiles, and bound-checked at run time before every mint.
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-#[claims(
-    crate = "claims_jwt::claims_core",
-    profile = "clerk",
-    max_size = 1200,
-    patch
-)]
+#[claims(profile = "clerk", max_size = 1200, patch)]
 #[serde(rename_all = "camelCase")]
 struct AppClaims {
     #[claims(max_len = 64)]
