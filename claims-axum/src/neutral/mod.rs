@@ -1,0 +1,37 @@
+//! The framework-neutral core: find the token in request headers, verify it, map the outcome to a status
+//! and a reason, and write the `Set-Cookie` of an updated session. It depends on `http` and `cookie`, not on
+//! axum, so an adapter for another framework (actix-web, poem) is a thin layer:
+//!
+//! ```
+//! use claims_axum::neutral::{Authenticator, VerifiedSession};
+//! use claims_jwt::{Clerk, SessionClaims};
+//!
+//! /// What a framework's extractor does: call the core with the request's headers, and turn a refusal into
+//! /// that framework's response (here, `http::Response`, which poem and others take as they are).
+//! fn extract<C: SessionClaims>(
+//!     auth: &Authenticator<Clerk>,
+//!     request: &http::Request<()>,
+//! ) -> Result<VerifiedSession<C, Clerk>, http::Response<String>> {
+//!     match auth.authenticate::<C>(request.headers()) {
+//!         Ok(Some(session)) => Ok(session),
+//!         Ok(None) => Err(claims_axum::Refusal::new(claims_axum::Reason::Missing).http_response()),
+//!         Err(refusal) => Err(refusal.http_response()),
+//!     }
+//! }
+//!
+//! # let auth = Authenticator::new(claims_jwt::Verifier::<Clerk>::new(claims_jwt::VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")));
+//! let response = extract::<serde_json::Map<String, serde_json::Value>>(&auth, &http::Request::new(())).unwrap_err();
+//! assert_eq!(response.status().as_u16(), 401);
+//! assert_eq!(response.headers()["www-authenticate"], "Bearer");
+//! ```
+
+mod authenticator;
+mod refusal;
+mod set_cookie;
+mod source;
+
+pub(crate) use authenticator::log_refusal;
+pub use authenticator::{Authenticator, VerifiedSession};
+pub use refusal::{Reason, Refusal};
+pub use set_cookie::{SameSite, SessionCookie};
+pub use source::{FoundToken, Origin, TokenSource, TokenSources};
