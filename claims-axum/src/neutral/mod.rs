@@ -3,24 +3,22 @@
 //! axum, so an adapter for another framework (actix-web, poem) is a thin layer:
 //!
 //! ```
-//! use claims_axum::neutral::{Authenticator, VerifiedSession};
+//! use claims_axum::neutral::{Authenticator, Reason, Refusal, VerifiedSession};
 //! use claims_jwt::{Clerk, SessionClaims};
 //!
-//! /// What a framework's extractor does: call the core with the request's headers, and turn a refusal into
-//! /// that framework's response (here, `http::Response`, which poem and others take as they are).
+//! /// What a framework's extractor does: call the core with the request's headers; a refusal becomes that
+//! /// framework's response through `Refusal::http_response` (an `http::Response`, which poem and others
+//! /// take as it is).
 //! fn extract<C: SessionClaims>(
 //!     auth: &Authenticator<Clerk>,
 //!     request: &http::Request<()>,
-//! ) -> Result<VerifiedSession<C, Clerk>, http::Response<String>> {
-//!     match auth.authenticate::<C>(request.headers()) {
-//!         Ok(Some(session)) => Ok(session),
-//!         Ok(None) => Err(claims_axum::Refusal::new(claims_axum::Reason::Missing).http_response()),
-//!         Err(refusal) => Err(refusal.http_response()),
-//!     }
+//! ) -> Result<VerifiedSession<C, Clerk>, Refusal> {
+//!     auth.authenticate::<C>(request.headers())?.ok_or(Refusal::new(Reason::Missing))
 //! }
 //!
 //! # let auth = Authenticator::new(claims_jwt::Verifier::<Clerk>::new(claims_jwt::VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")));
-//! let response = extract::<serde_json::Map<String, serde_json::Value>>(&auth, &http::Request::new(())).unwrap_err();
+//! let refusal = extract::<serde_json::Map<String, serde_json::Value>>(&auth, &http::Request::new(())).unwrap_err();
+//! let response = refusal.http_response();
 //! assert_eq!(response.status().as_u16(), 401);
 //! assert_eq!(response.headers()["www-authenticate"], "Bearer");
 //! ```
