@@ -1,6 +1,7 @@
 //! Where a request carries its session token: the sources, their order, and the lookup.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 
 use cookie::Cookie;
@@ -176,19 +177,15 @@ impl TokenSources {
     /// # Ok::<(), claims_axum::Refusal>(())
     /// ```
     pub fn find(&self, headers: &HeaderMap) -> Result<Option<FoundToken>, Refusal> {
-        // The cookies are parsed once, and only if a cookie source is reached.
-        let mut jar: Option<Vec<(String, String)>> = None;
+        // The cookies are parsed once, only if a cookie source is reached, and borrowed, not copied.
+        let (texts, pairs) = (OnceCell::new(), OnceCell::new());
+        let jar =
+            || pairs.get_or_init(|| cookie_pairs(texts.get_or_init(|| cookie_texts(headers))));
         for source in &self.sources {
             let found = match source {
                 TokenSource::Bearer => bearer(headers)?,
-                TokenSource::ClerkSession { suffix } => {
-                    let jar = jar.get_or_insert_with(|| cookies(headers));
-                    clerk_session(jar, suffix.as_deref())?
-                }
-                TokenSource::Cookie(name) => {
-                    let jar = jar.get_or_insert_with(|| cookies(headers));
-                    named_cookie(jar, |cookie| cookie == name)?
-                }
+                TokenSource::ClerkSession { suffix } => clerk_session(jar(), suffix.as_deref())?,
+                TokenSource::Cookie(name) => named_cookie(jar(), |cookie| cookie == name)?,
             };
             if found.is_some() {
                 return Ok(found);
@@ -316,47 +313,52 @@ fn bearer(headers: &HeaderMap) -> Result<Option<FoundToken>, Refusal> {
     }))
 }
 
-/// Every `name=value` pair of the request's `Cookie` headers (HTTP/2 may send several), in order.
-fn cookies(headers: &HeaderMap) -> Vec<(String, String)> {
+/// The text of each `Cookie` header (HTTP/2 may send several). A browser may send raw bytes in someone
+/// else's cookie: they become U+FFFD and spoil only that cookie.
+fn cookie_texts(headers: &HeaderMap) -> Vec<Cow<'_, str>> {
     headers
         .get_all(COOKIE)
         .iter()
-        .flat_map(|value| {
-            // A browser may send raw bytes in someone else's cookie: only those cookies are spoiled.
-            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
-            Cookie::split_parse(text)
-                .filter_map(Result::ok)
-                .map(|cookie| {
-                    let (name, value) = cookie.name_value_trimmed();
-                    (name.to_owned(), value.to_owned())
-                })
-                .collect::<Vec<_>>()
+        .map(|value| String::from_utf8_lossy(value.as_bytes()))
+        .collect()
+}
+
+/// Every `name=value` pair in `texts`, in order, quotes around a value removed (RFC 6265 §4.2.1);
+/// pieces that are not a pair are skipped.
+fn cookie_pairs<'t>(texts: &'t [Cow<'_, str>]) -> Vec<(&'t str, &'t str)> {
+    texts
+        .iter()
+        .flat_map(|text| Cookie::split_parse(&**text).filter_map(Result::ok))
+        .filter_map(|cookie| {
+            let value = cookie.value_raw()?;
+            let unquoted = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+            Some((cookie.name_raw()?, unquoted.unwrap_or(value)))
         })
         .collect()
 }
 
 /// The one value of the cookies whose name `matches`, refusing different values.
 fn named_cookie(
-    jar: &[(String, String)],
+    jar: &[(&str, &str)],
     matches: impl Fn(&str) -> bool,
 ) -> Result<Option<FoundToken>, Refusal> {
-    let mut found: Option<&(String, String)> = None;
-    for pair in jar.iter().filter(|(name, _)| matches(name)) {
+    let mut found: Option<(&str, &str)> = None;
+    for &(name, value) in jar.iter().filter(|(name, _)| matches(name)) {
         match found {
-            None => found = Some(pair),
-            Some((_, value)) if *value == pair.1 => {}
+            None => found = Some((name, value)),
+            Some((_, first)) if first == value => {}
             Some(_) => return Err(Refusal::new(Reason::ConflictingTokens)),
         }
     }
     Ok(found.map(|(name, value)| FoundToken {
-        origin: Origin::Cookie(name.clone()),
-        token: value.clone(),
+        origin: Origin::Cookie(name.to_owned()),
+        token: value.to_owned(),
     }))
 }
 
 /// Clerk's session cookie: the suffixed variant first (the given suffix, or any), then `__session`.
 fn clerk_session(
-    jar: &[(String, String)],
+    jar: &[(&str, &str)],
     suffix: Option<&str>,
 ) -> Result<Option<FoundToken>, Refusal> {
     let suffixed = named_cookie(jar, |name| {
