@@ -404,7 +404,11 @@ pub fn add_field<T: Serialize, P: PatchObject>(
     let value = match op {
         FieldPatch::Keep => return Ok(()),
         FieldPatch::Remove => Value::Null,
-        FieldPatch::Set(value) => replacing(old, serde_json::to_value(value)?),
+        FieldPatch::Set(value) => {
+            // `to_value` would turn a NaN into `null`, and the patch would delete the claim.
+            crate::writable::check_member(value, claim)?;
+            replacing(old, serde_json::to_value(value)?)
+        }
         FieldPatch::Patch(inner) => {
             Value::Object(inner.merge_patch_for(old.and_then(Value::as_object))?)
         }
@@ -455,7 +459,7 @@ pub fn serialize_patch<P: PatchObject, S: serde::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     match patch.merge_patch_for(None) {
         Ok(map) => map.serialize(serializer),
-        Err(err) => Err(serde::ser::Error::custom(err)),
+        Err(err) => Err(crate::writable::raise(err)),
     }
 }
 
