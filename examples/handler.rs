@@ -112,7 +112,7 @@ impl App {
 
 fn main() -> Result<(), Error> {
     let key =
-        SigningKey::hs256(b"handler example secret, 32 bytes or more").with_kid("ins_example");
+        SigningKey::hs256(b"handler example secret, 32 bytes or more")?.with_kid("ins_example");
     let app = App {
         minter: Minter::new(key.clone())
             .with_issuer("https://clerk.example.com")

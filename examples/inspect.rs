@@ -71,7 +71,10 @@ fn options() -> Result<Options, String> {
                     KeySet::from_json(&text).map_err(|e| e.to_string())?,
                 ));
             }
-            "--secret" => key = Some(Key::Secret(VerifyingKey::hs256(value()?.as_bytes()))),
+            "--secret" => {
+                let secret = VerifyingKey::hs256(value()?.as_bytes()).map_err(|e| e.to_string())?;
+                key = Some(Key::Secret(secret));
+            }
             "--layout" => layout = value()?,
             _ if token.is_none() => token = Some(arg),
             _ => return Err(format!("unexpected argument `{arg}`")),
@@ -96,7 +99,8 @@ fn demo() -> Result<Options, String> {
         fva: Some([0, -1]),
         ..Clerk::default()
     };
-    let minted = Minter::<Clerk>::new(SigningKey::hs256(SECRET.as_bytes()).with_kid("ins_demo"))
+    let key = SigningKey::hs256(SECRET.as_bytes()).map_err(|e| e.to_string())?;
+    let minted = Minter::<Clerk>::new(key.clone().with_kid("ins_demo"))
         .with_issuer("https://clerk.example.com")
         .with_ttl(Duration::from_secs(60))
         .mint(
@@ -108,7 +112,7 @@ fn demo() -> Result<Options, String> {
     println!("(no token given: inspecting a demo token verified with its secret)\n");
     Ok(Options {
         token: minted.into_string(),
-        key: Some(Key::Secret(VerifyingKey::hs256(SECRET.as_bytes()))),
+        key: Some(Key::Secret(key.verifying_key())),
         layout: "clerk".into(),
     })
 }

@@ -26,6 +26,7 @@ use serde_json::{Map, Value};
 /// assert!(Stytch::owns("https://stytch.com/session"));
 /// assert_eq!(Clerk::cookie().name(), "__session");
 /// assert_eq!(Clerk::DEFAULT_LEEWAY, 5);
+/// assert_eq!((Clerk::MAX_LIFETIME, Stytch::MAX_LIFETIME), (60, 300));
 /// ```
 pub trait Layout: Default + Clone + fmt::Debug + Send + Sync + 'static {
     /// The layout's name, for messages.
@@ -42,6 +43,14 @@ pub trait Layout: Default + Clone + fmt::Debug + Send + Sync + 'static {
 
     /// The clock skew verifiers of this provider allow by default, in seconds.
     const DEFAULT_LEEWAY: u64 = 0;
+
+    /// The longest a token of this layout lives, `exp - iat` in seconds: the default maximum lifetime of
+    /// verifiers (which refuse a longer-lived token) and minters (which refuse a longer TTL). A day unless
+    /// the provider says otherwise.
+    const MAX_LIFETIME: u64 = 24 * 60 * 60;
+
+    /// The media type in the header's `typ`: minted, and required (compared without case) at verification.
+    const TYP: &'static str = "JWT";
 
     /// The cookie that carries this provider's session token.
     fn cookie() -> CookieSpec {
@@ -125,7 +134,7 @@ pub(crate) fn assert_fits<C: SessionClaims, L: Layout>() {
 }
 
 /// No provider claims: registered claims and custom claims only. Custom claims may not use the registered
-/// names (profile `rfc7519`); no budget; cookie `__session`.
+/// names (profile `rfc7519`); no budget; cookie `__session`; tokens live at most a day.
 ///
 /// ```
 /// use claims_jwt::{Generic, Layout};
@@ -161,8 +170,8 @@ impl Layout for Generic {
 /// and optional (version 1 tokens, without `v`, read too).
 ///
 /// Custom claims must be derived with `#[claims(profile = "clerk")]`; their budget is 1,200 bytes; the
-/// cookie is `__session`; verifiers allow 5 s of clock skew by default, as Clerk's SDKs do, and check `azp`
-/// against their authorized parties when it is present.
+/// cookie is `__session`; tokens live 60 s; verifiers allow 5 s of clock skew by default, as Clerk's SDKs
+/// do, and check `azp` against their authorized parties when it is present.
 ///
 /// ```
 /// use claims_jwt::Clerk;
@@ -288,6 +297,8 @@ impl Layout for Clerk {
     const RESERVED: ReservedNames<'static> =
         ReservedNames::from_profiles(&[&Profile::CLERK]).with_names(&["aud"]);
     const DEFAULT_LEEWAY: u64 = 5;
+    /// Clerk's session tokens live 60 s.
+    const MAX_LIFETIME: u64 = 60;
 
     fn owns(name: &str) -> bool {
         matches!(
@@ -338,7 +349,8 @@ impl Layout for Clerk {
 /// defines them.
 ///
 /// Custom claims must be derived with `#[claims(profile = "stytch")]`; their budget is 4,096 bytes; the
-/// cookie is `stytch_session_jwt`.
+/// cookie is `stytch_session_jwt`; tokens live 5 minutes. Stytch's tokens name the project in `aud`, so
+/// give verifiers the project id with [`crate::Verifier::with_audience`].
 ///
 /// ```
 /// use claims_jwt::{Layout, Stytch};
@@ -444,6 +456,8 @@ impl Layout for Stytch {
     const NAME: &'static str = "stytch";
     const PROFILE: Option<&'static Profile> = Some(&Profile::STYTCH);
     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::STYTCH]);
+    /// Stytch's session JWTs live 5 minutes.
+    const MAX_LIFETIME: u64 = 5 * 60;
 
     fn cookie() -> CookieSpec {
         CookieSpec::new("stytch_session_jwt")

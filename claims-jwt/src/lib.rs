@@ -23,7 +23,7 @@
 //! use claims_jwt::{Clock, ErrorKind, Generic, Minter, Payload, SigningKey, Verifier};
 //! use serde_json::{json, Map, Value};
 //!
-//! let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!").with_kid("k1");
+//! let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!")?.with_kid("k1");
 //! let clock = Clock::fixed(1_700_000_000);
 //! let minter = Minter::<Generic>::new(key.clone())
 //!     .with_issuer("https://auth.example.com")
@@ -85,7 +85,7 @@
 //!     roles: Vec<String>,
 //! }
 //!
-//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
 //! let claims = AppClaims { full_name: "Ada Lovelace".into(), roles: vec!["admin".into()] };
 //! let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims).with_subject("user_1"))?;
 //! let token = Verifier::<Clerk>::new(key.verifying_key()).verify::<AppClaims>(minted.as_str())?;
@@ -107,7 +107,8 @@
 //!
 //! let claims = AppClaims { full_name: "Ada Lovelace".into() };
 //! // error: the custom claims type was derived for another profile than the token layout's
-//! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"secret")).mint(&Payload::new(claims));
+//! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(claims));
+//! # Ok::<(), claims_jwt::Error>(())
 //! ```
 //!
 //! # Performance
@@ -145,6 +146,7 @@ compile_error!(
 mod clock;
 mod der;
 mod error;
+mod header;
 mod key;
 pub mod layout;
 mod mint;
@@ -154,11 +156,12 @@ mod verify;
 
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Segment};
+pub use header::{DEFAULT_MAX_HEADER_LEN, KEY_HEADER_PARAMETERS, MAX_KID_LEN};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
 pub use token::{Audience, Header, Payload, Registered, Token};
-pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
+pub use verify::{DEFAULT_MAX_TOKEN_LEN, MAX_LEEWAY, Verifier};
 
 pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport};
 pub use jsonwebtoken::{self, Algorithm, jwk};

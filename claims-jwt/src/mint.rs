@@ -34,7 +34,7 @@ use crate::{Audience, Clock, Error, Generic, Header, Layout, Payload, Segment, S
 /// use claims_jwt::claims_core::{BudgetKind, ClaimsError};
 /// use serde_json::{json, Map, Value};
 ///
-/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef"))
+/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
 ///     .with_clock(Clock::fixed(1_700_000_000))
 ///     .with_ttl(Duration::from_secs(60));
 /// let big: Map<String, Value> = serde_json::from_value(json!({"bio": "x".repeat(1300)}))?;
@@ -49,6 +49,7 @@ pub struct Minter<L = Generic> {
     issuer: Option<String>,
     audience: Option<Audience>,
     ttl: u64,
+    max_lifetime: u64,
     not_before_skew: u64,
     clock: Clock,
     cookie: CookieSpec,
@@ -65,6 +66,7 @@ impl<L> Clone for Minter<L> {
             issuer: self.issuer.clone(),
             audience: self.audience.clone(),
             ttl: self.ttl,
+            max_lifetime: self.max_lifetime,
             not_before_skew: self.not_before_skew,
             clock: self.clock.clone(),
             cookie: self.cookie.clone(),
@@ -82,6 +84,7 @@ impl<L: Layout> fmt::Debug for Minter<L> {
             .field("issuer", &self.issuer)
             .field("audience", &self.audience)
             .field("ttl", &self.ttl)
+            .field("max_lifetime", &self.max_lifetime)
             .field("not_before_skew", &self.not_before_skew)
             .field("clock", &self.clock)
             .field("cookie", &self.cookie)
@@ -99,11 +102,13 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"secret").with_kid("ins_1"));
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("ins_1"));
     /// assert_eq!(minter.header_json_len(), r#"{"alg":"HS256","kid":"ins_1","typ":"JWT"}"#.len());
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn new(key: SigningKey) -> Self {
-        let header = Header::new(key.algorithm(), key.kid().map(str::to_owned)).to_json();
+        let header =
+            Header::for_layout::<L>(key.algorithm(), key.kid().map(str::to_owned)).to_json();
         let (bytes, units) = L::RESERVED.budgets();
         Minter {
             header_b64: URL_SAFE_NO_PAD.encode(&header),
@@ -112,6 +117,7 @@ impl<L: Layout> Minter<L> {
             issuer: None,
             audience: None,
             ttl: DEFAULT_TTL,
+            max_lifetime: L::MAX_LIFETIME,
             not_before_skew: 0,
             clock: Clock::system(),
             cookie: L::cookie(),
@@ -124,7 +130,8 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_issuer("https://auth.example.com");
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_issuer("https://auth.example.com");
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
@@ -136,7 +143,8 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Audience, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_audience(Audience::One("api".into()));
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_audience(Audience::One("api".into()));
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     #[must_use]
     pub fn with_audience(mut self, audience: Audience) -> Self {
@@ -144,16 +152,42 @@ impl<L: Layout> Minter<L> {
         self
     }
 
-    /// This minter with tokens valid for `ttl` (whole seconds).
+    /// This minter with tokens valid for `ttl` (whole seconds). A TTL over the maximum lifetime (the
+    /// layout's [`Layout::MAX_LIFETIME`] unless [`Minter::with_max_lifetime`]) makes [`Minter::mint`]
+    /// fail with [`Error::TtlTooLong`], since verifiers would refuse the token.
     ///
     /// ```
     /// # use std::time::Duration;
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_ttl(Duration::from_secs(300));
+    /// # use claims_jwt::{Clerk, Error, Minter, Payload, SigningKey, Generic};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// let minter = Minter::<Generic>::new(key.clone()).with_ttl(Duration::from_secs(300));
+    /// let err = Minter::<Clerk>::new(key).with_ttl(Duration::from_secs(300))
+    ///     .mint(&Payload::new(Map::<String, Value>::new())).unwrap_err();
+    /// assert_eq!(err, Error::TtlTooLong { ttl: 300, max: 60 });
+    /// # Ok::<(), Error>(())
     /// ```
     #[must_use]
     pub fn with_ttl(mut self, ttl: Duration) -> Self {
         self.ttl = ttl.as_secs();
+        self
+    }
+
+    /// This minter allowing a TTL of up to `max` (whole seconds) instead of the layout's
+    /// [`Layout::MAX_LIFETIME`]; give the same maximum to the verifiers
+    /// ([`crate::Verifier::with_max_lifetime`]).
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use claims_jwt::{Minter, SigningKey, Generic};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// let week = Duration::from_secs(7 * 24 * 3600);
+    /// let minter = Minter::<Generic>::new(key).with_max_lifetime(week).with_ttl(week);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_lifetime(mut self, max: Duration) -> Self {
+        self.max_lifetime = max.as_secs();
         self
     }
 
@@ -162,7 +196,8 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use std::time::Duration;
     /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_not_before_skew(Duration::from_secs(10));
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_not_before_skew(Duration::from_secs(10));
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     #[must_use]
     pub fn with_not_before_skew(mut self, skew: Duration) -> Self {
@@ -174,7 +209,8 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Clock, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(0));
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_clock(Clock::fixed(0));
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: Clock) -> Self {
@@ -187,8 +223,9 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Minter, SigningKey, Generic};
     /// use claims_jwt::claims_core::size::CookieSpec;
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_cookie(CookieSpec::new("sb-access-token").with_limit(3180));
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     #[must_use]
     pub fn with_cookie(mut self, cookie: CookieSpec) -> Self {
@@ -201,7 +238,8 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Minter, SigningKey, Clerk};
     /// use claims_jwt::claims_core::Budget;
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s")).with_budget(Budget::bytes(800));
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_budget(Budget::bytes(800));
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     #[must_use]
     pub fn with_budget(mut self, budget: Budget) -> Self {
@@ -213,7 +251,8 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"s")).without_budget();
+    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).without_budget();
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     #[must_use]
     pub fn without_budget(mut self) -> Self {
@@ -225,7 +264,8 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s")).header_json_len(), r#"{"alg":"HS256","typ":"JWT"}"#.len());
+    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).header_json_len(), r#"{"alg":"HS256","typ":"JWT"}"#.len());
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn header_json_len(&self) -> usize {
         self.header_len
@@ -235,7 +275,8 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s").with_kid("k")).key().kid(), Some("k"));
+    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k")).key().kid(), Some("k"));
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn key(&self) -> &SigningKey {
         &self.key
@@ -245,7 +286,8 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// assert_eq!(Minter::<Stytch>::new(SigningKey::hs256(b"s")).cookie().name(), "stytch_session_jwt");
+    /// assert_eq!(Minter::<Stytch>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).cookie().name(), "stytch_session_jwt");
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn cookie(&self) -> &CookieSpec {
         &self.cookie
@@ -256,8 +298,9 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
     /// use claims_jwt::claims_core::Budget;
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s"));
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
     /// assert_eq!(minter.update_policy().budgets(), [Some(Budget::bytes(1200)), None]);
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn update_policy(&self) -> UpdatePolicy<'static> {
         let policy = UpdatePolicy::new(L::RESERVED).without_budgets();
@@ -273,7 +316,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
     /// # use serde_json::{Map, Value};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(1_700_000_000));
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_clock(Clock::fixed(1_700_000_000));
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
     /// // {"alg":"HS256","typ":"JWT"} . {"sub":"user_1","exp":1700000060,"nbf":1700000000,"iat":1700000000} . HS256
     /// assert_eq!(minted.len(), 36 + 1 + 90 + 1 + 43);
@@ -281,9 +324,17 @@ impl<L: Layout> Minter<L> {
     /// ```
     pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
         assert_fits::<C, L>();
+        if self.ttl > self.max_lifetime {
+            return Err(Error::TtlTooLong {
+                ttl: self.ttl,
+                max: self.max_lifetime,
+            });
+        }
         let custom = &payload.custom;
         custom.check_bounds()?;
         custom.check_reserved(&L::RESERVED)?;
+        // `serde_json` would write a NaN as `null`, and recurse once per level of a deep value.
+        claims_core::check_writable(custom, "custom claims")?;
 
         let now = self.clock.now();
         let (exp, nbf) = (
@@ -298,6 +349,7 @@ impl<L: Layout> Minter<L> {
             times: [exp, nbf, now],
             layout: &payload.layout,
         };
+        claims_core::check_writable(&head, "claims")?;
 
         // One buffer: the registered and layout claims, then the custom claims spliced in after them.
         let hint = C::MAX_JSON_LEN.unwrap_or(1024).min(16 * 1024) + 512;
@@ -358,7 +410,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minted = Minter::<Generic>::new(key.clone()).with_clock(Clock::fixed(100))
     ///     .mint(&Payload::new(Map::<String, Value>::new()).with_subject("u"))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).with_clock(Clock::fixed(120))
@@ -381,7 +433,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Error, ErrorKind, Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "free"}))?;
     /// let minted = minter.mint(&Payload::new(claims))?;
@@ -422,13 +474,18 @@ impl<L: Layout> Minter<L> {
     /// [`Minter::reissue`] with a typed patch: anything that serializes to an RFC 7396 patch object, such as
     /// the patch companion of `#[derive(SessionClaims)]` or a `serde_json::Map`.
     ///
+    /// The patch is checked before it is converted to JSON: a non-finite float is
+    /// [`ClaimsError::NonFinite`] naming the claim (JSON would turn it into `null`, which deletes the
+    /// claim), and a value nested deeper than JSON claims can be is [`ClaimsError::TooDeep`], found
+    /// without overflowing the stack, however deep.
+    ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
     /// #[derive(serde::Serialize)]
     /// struct PlanPatch { plan: &'static str }
     ///
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
@@ -441,6 +498,8 @@ impl<L: Layout> Minter<L> {
         token: &Token<C, L>,
         patch: &P,
     ) -> Result<Reissued<C, L>, Error> {
+        // Before `to_value`, which would recurse through a deep patch and turn a NaN into a deletion.
+        claims_core::check_writable(patch, "patch").map_err(Error::Update)?;
         let patch = serde_json::to_value(patch).map_err(|e| Error::Update(e.into()))?;
         let result = self.reissue(token, &patch);
         claims_core::drop_deep(patch);
@@ -465,7 +524,7 @@ fn json_type_of_text(json: &[u8]) -> &'static str {
 /// use claims_jwt::{Generic, Minter, Payload, SigningKey};
 /// use serde_json::{Map, Value};
 ///
-/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s")).mint(&Payload::new(Map::<String, Value>::new()))?;
+/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(Map::<String, Value>::new()))?;
 /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
 /// assert_eq!(minted.to_string(), minted.as_str());
 /// # Ok::<(), claims_jwt::Error>(())
@@ -489,7 +548,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// assert_eq!(minted.as_str().split('.').count(), 3);
@@ -503,7 +562,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// let token: String = minted.into_string();
@@ -518,7 +577,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// assert_eq!(minted.len(), minted.as_str().len());
@@ -532,7 +591,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// assert!(!minted.is_empty());
@@ -546,7 +605,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
@@ -560,7 +619,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
@@ -574,7 +633,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// assert_eq!(minted.issued_at(), 1_700_000_000);
@@ -588,7 +647,7 @@ impl Minted {
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
     ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
     ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// assert_eq!(minted.expires_at(), 1_700_000_060);
@@ -605,7 +664,7 @@ impl Minted {
     /// use serde_json::{json, Map, Value};
     ///
     /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "pro"}))?;
-    /// let minted = Minter::<Clerk>::new(SigningKey::hs256(b"s")).mint(&Payload::new(claims).with_subject("u"))?;
+    /// let minted = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(claims).with_subject("u"))?;
     /// let report = minted.size_report()?;
     /// assert_eq!(report.token_len(), Some(minted.len()));
     /// assert_eq!(report.custom().bytes, r#"{"plan":"pro"}"#.len());
@@ -646,7 +705,7 @@ impl AsRef<str> for Minted {
 /// ```
 /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
 /// # use serde_json::{json, Map, Value};
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
 /// let minter = Minter::<Generic>::new(key.clone());
 /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
 /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
@@ -667,7 +726,7 @@ impl<C, L> Reissued<C, L> {
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
@@ -684,7 +743,7 @@ impl<C, L> Reissued<C, L> {
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
@@ -701,7 +760,7 @@ impl<C, L> Reissued<C, L> {
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;

@@ -163,10 +163,15 @@ impl Header {
     /// assert_eq!(Header::new(Algorithm::EdDSA, None).kid(), None);
     /// ```
     pub fn new(alg: Algorithm, kid: Option<String>) -> Self {
+        Self::for_layout::<Generic>(alg, kid)
+    }
+
+    /// The header a minter of layout `L` writes, with the layout's `typ`.
+    pub(crate) fn for_layout<L: Layout>(alg: Algorithm, kid: Option<String>) -> Self {
         Header {
             alg,
             kid,
-            typ: Some("JWT".to_owned()),
+            typ: Some(L::TYP.to_owned()),
         }
     }
 
@@ -366,7 +371,7 @@ impl<L: Layout> Serialize for Head<'_, L> {
 /// ```
 /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
 /// # use serde_json::{Map, Value};
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
 /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
 /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
 /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
@@ -392,7 +397,7 @@ impl<C, L> Token<C, L> {
     /// ```
     /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
     /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
     /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
@@ -411,7 +416,7 @@ impl<C, L> Token<C, L> {
     /// ```
     /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
     /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
     /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
@@ -430,7 +435,7 @@ impl<C, L> Token<C, L> {
     /// ```
     /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
     /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
     /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
@@ -449,7 +454,7 @@ impl<C, L> Token<C, L> {
     /// ```
     /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
     /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
     /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
@@ -468,7 +473,7 @@ impl<C, L> Token<C, L> {
     /// ```
     /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
     /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
     /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
@@ -487,7 +492,7 @@ impl<C, L> Token<C, L> {
     /// ```
     /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
     /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
     /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))
@@ -507,7 +512,7 @@ impl<C, L> Token<C, L> {
     /// ```
     /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
     /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
     /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))

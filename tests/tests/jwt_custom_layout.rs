@@ -73,7 +73,7 @@ type Dynamic = Map<String, Value>;
 
 #[test]
 fn a_layout_defined_outside_the_crate_round_trips() {
-    let key = SigningKey::hs256(b"supabase jwt secret, 32 bytes or more");
+    let key = SigningKey::hs256(b"supabase jwt secret, 32 bytes or more").unwrap();
     let layout = Supabase {
         role: Some("authenticated".into()),
         aal: Some("aal1".into()),
