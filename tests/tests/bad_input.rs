@@ -17,7 +17,7 @@ use claims_jwt::{
     Algorithm, Clerk, Clock, Error, Generic, KeySet, Layout, Minter, Payload, Segment, SigningKey,
     Stytch, Token, Verifier, VerifyingKey,
 };
-use claims_tests::{Dynamic, NOW, SECRET, b64, dynamic, keys, signed};
+use claims_tests::{Dynamic, NOW, SECRET, b64, dynamic, keys, refuses, signed};
 use serde_json::{Map, Value, json};
 
 /// The header claims-jwt mints for a key without `kid`.
@@ -66,27 +66,6 @@ fn deep_value(levels: usize) -> Value {
         value = Value::Object(level);
     }
     value
-}
-
-/// One test per refusal: `name: expression => == expected_error;` compares the whole error;
-/// `name: expression => ~ (pattern) if guard;` matches it (for `Malformed`, whose reason quotes serde).
-macro_rules! refuses {
-    () => {};
-    ($name:ident: $run:expr => == $expected:expr; $($rest:tt)*) => {
-        #[test]
-        fn $name() {
-            assert_eq!($run.map(|_| ()), Err($expected));
-        }
-        refuses!($($rest)*);
-    };
-    ($name:ident: $run:expr => ~ ($expected:pat) $(if $guard:expr)?; $($rest:tt)*) => {
-        #[test]
-        fn $name() {
-            let result = $run.map(|_| ());
-            assert!(matches!(&result, Err($expected) $(if $guard)?), "{result:?}");
-        }
-        refuses!($($rest)*);
-    };
 }
 
 fn malformed_header() -> impl Fn(&Error) -> bool {
