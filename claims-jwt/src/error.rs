@@ -28,7 +28,8 @@ pub enum Error {
         max: usize,
     },
     /// The token is not a compact JWS carrying a JSON object: wrong number of segments, bad base64url,
-    /// a header or payload that is not a JSON object, an unsupported critical header.
+    /// a header or payload that is not a JSON object, a header without `alg` or with a member this crate
+    /// reads (`alg`, `kid`, `typ`) that is not a string.
     Malformed {
         /// The segment at fault.
         part: Segment,

@@ -5,13 +5,17 @@
 //! (Clerk's `sid`, `azp`, `o`..., Stytch's `https://stytch.com/session`...), and the application's own
 //! custom claims, any [`SessionClaims`] type (usually `#[derive(SessionClaims)]`). This crate:
 //!
-//! * **mints** ([`Minter`]) after checking the custom claims' bounds, reserved names and budget, and the
+//! * **mints** ([`Minter`]) after checking the custom claims' bounds, reserved names, budget and floats
+//!   (a NaN is refused, never written as `null`), the TTL against the layout's maximum lifetime, and the
 //!   exact length of the token and of the cookie that will carry it: an oversized token is an error naming
 //!   the budget and the overflow, never a cookie the browser drops in silence;
-//! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the algorithm is
-//!   pinned by the key (or the JWKS entry chosen by `kid`), the signature is checked with jsonwebtoken's
-//!   primitives, and the payload is parsed once, straight into the typed [`Token`], refusing duplicate
-//!   claim names and wrongly typed registered claims; then `exp`, `nbf`, `iat`, `iss`, `aud` and `azp`;
+//! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the header is
+//!   parsed once under strict rules (an object of unique members, no `crit`, no `jku`/`jwk`/`x5u`/`x5c`,
+//!   capped length and `kid`, the layout's `typ`), the algorithm is pinned by the key (or the JWKS entry
+//!   chosen by `kid`), the signature is checked with jsonwebtoken's primitives, and the payload is parsed
+//!   once, straight into the typed [`Token`], refusing duplicate claim names and wrongly typed registered
+//!   claims; then `exp` and the lifetime, `nbf`, `iat`, `iss`, `aud` and `azp`. SECURITY.md at the
+//!   repository's root lists every refusal with its test;
 //! * **updates** ([`Minter::reissue`]) a verified token with an RFC 7396 patch through claims-core's
 //!   policy-checked merge, minting a new token; a refused patch changes nothing.
 //!
