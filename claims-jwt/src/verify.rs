@@ -269,13 +269,12 @@ impl<L: Layout> Verifier<L> {
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn with_leeway(mut self, leeway: Duration) -> Result<Self, Error> {
-        if leeway > MAX_LEEWAY {
-            return Err(Error::LeewayTooLong {
-                leeway: leeway.as_secs(),
-                max: MAX_LEEWAY.as_secs(),
-            });
+        // Whole seconds, as times are: 300.5 s is a leeway of 300 s, within the maximum.
+        let (leeway, max) = (leeway.as_secs(), MAX_LEEWAY.as_secs());
+        if leeway > max {
+            return Err(Error::LeewayTooLong { leeway, max });
         }
-        self.leeway = leeway.as_secs();
+        self.leeway = leeway;
         Ok(self)
     }
 
