@@ -7,7 +7,10 @@
 //! cargo run --example inspect -- TOKEN --jwks jwks.json         # verify with a JWKS document (by kid)
 //! cargo run --example inspect -- TOKEN --secret SECRET          # verify HS256 with a shared secret
 //! cargo run --example inspect -- TOKEN --layout stytch          # generic, clerk (default) or stytch
+//! cargo run --example inspect -- TOKEN --audience project-live-1 # an audience to accept (repeatable)
 //! ```
+//!
+//! A token that names an audience (Stytch's name the project) is refused unless `--audience` gives it.
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -27,6 +30,7 @@ struct Options {
     token: String,
     key: Option<Key>,
     layout: String,
+    audiences: Vec<String>,
 }
 
 enum Key {
@@ -61,6 +65,7 @@ fn options() -> Result<Options, String> {
     let mut token = None;
     let mut key = None;
     let mut layout = "clerk".to_owned();
+    let mut audiences = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("`{arg}` needs a value"));
         match arg.as_str() {
@@ -76,12 +81,18 @@ fn options() -> Result<Options, String> {
                 key = Some(Key::Secret(secret));
             }
             "--layout" => layout = value()?,
+            "--audience" => audiences.push(value()?),
             _ if token.is_none() => token = Some(arg),
             _ => return Err(format!("unexpected argument `{arg}`")),
         }
     }
     match token {
-        Some(token) => Ok(Options { token, key, layout }),
+        Some(token) => Ok(Options {
+            token,
+            key,
+            layout,
+            audiences,
+        }),
         None => demo(),
     }
 }
@@ -114,6 +125,7 @@ fn demo() -> Result<Options, String> {
         token: minted.into_string(),
         key: Some(Key::Secret(key.verifying_key())),
         layout: "clerk".into(),
+        audiences: Vec::new(),
     })
 }
 
@@ -152,6 +164,12 @@ fn inspect<L: Layout>(options: &Options) -> Result<(), String> {
                 Key::Jwks(set) => Verifier::<L>::with_key_set(set.clone()),
                 Key::Secret(key) => Verifier::<L>::new(key.clone()),
             };
+            let verifier = options
+                .audiences
+                .iter()
+                .fold(verifier, |verifier, audience| {
+                    verifier.with_audience(audience)
+                });
             match verifier.verify::<Dynamic>(token) {
                 Ok(_) => println!("\nverified: signature, algorithm and times are good"),
                 Err(err) => println!(
