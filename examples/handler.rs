@@ -11,12 +11,7 @@ use claims_jwt::{
 use serde_json::json;
 
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-#[claims(
-    crate = "claims_jwt::claims_core",
-    profile = "clerk",
-    max_size = 400,
-    patch
-)]
+#[claims(profile = "clerk", max_size = 400, patch)]
 #[serde(rename_all = "camelCase")]
 struct AppClaims {
     #[claims(max_len = 64)]

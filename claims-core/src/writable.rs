@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde::ser;
 
 use crate::ClaimsError;
-use crate::size::MAX_JSON_DEPTH;
+use crate::value::MAX_JSON_DEPTH;
 
 /// Checks that `value` can be written as JSON claims exactly as it is: no float is NaN or infinite
 /// ([`ClaimsError::NonFinite`], naming the claim by its path, e.g. `stats.score` or `scores[2]`), and no

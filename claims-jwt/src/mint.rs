@@ -6,27 +6,34 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_core::profile::FitsProfile;
 use claims_core::size::{CookieSpec, JsonSize, SignatureAlg, jwt_len};
 use claims_core::{
     Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, UpdatePolicy,
 };
 use serde::Serialize;
+use serde::ser::SerializeMap;
 use serde_json::Value;
 
-use crate::layout::assert_fits;
-use crate::token::Head;
-use crate::{Audience, Clock, Error, Generic, Header, Layout, Payload, Segment, SigningKey, Token};
+use crate::layout::{CustomReserved, assert_fits};
+use crate::{
+    Audience, Clock, Error, Generic, Header, Layout, Payload, Registered, Segment, SigningKey,
+    Token,
+};
 
 /// Mints tokens of layout `L` with one signing key.
 ///
 /// Before signing, [`Minter::mint`] checks the custom claims' declared bounds (`check_bounds`), their
-/// names against the layout's reserved names, their size against the custom-claims budget (the layout
-/// profile's by default: 1,200 bytes for Clerk), and the exact length of the token and of the cookie that
-/// carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
-/// it returns has exactly the length that was checked.
+/// names against the layout's reserved names and the registered claims, their size against the
+/// custom-claims budget (the layout profile's by default: 1,200 bytes for Clerk), and the exact length of
+/// the token and of the cookie that carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
+/// it returns has exactly the length that was checked. Claims holding a non-finite float are refused
+/// ([`ClaimsError::NonFinite`]), never written as `null`, and so is a TTL over the maximum lifetime
+/// ([`Error::TtlTooLong`]).
 ///
 /// `iat` and `nbf` are the clock's time (`nbf` minus an optional skew), `exp` is `iat` plus the TTL
-/// (default 60 s); `iss` and `aud` are the minter's when configured, else the payload's.
+/// (default 60 s, at most the layout's [`Layout::MAX_LIFETIME`] unless [`Minter::with_max_lifetime`]);
+/// `iss` and `aud` are the minter's when configured, else the payload's.
 ///
 /// ```
 /// use std::time::Duration;
@@ -109,7 +116,7 @@ impl<L: Layout> Minter<L> {
     pub fn new(key: SigningKey) -> Self {
         let header =
             Header::for_layout::<L>(key.algorithm(), key.kid().map(str::to_owned)).to_json();
-        let (bytes, units) = L::RESERVED.budgets();
+        let [bytes, units] = L::CUSTOM_RESERVED.budgets();
         Minter {
             header_b64: URL_SAFE_NO_PAD.encode(&header),
             header_len: header.len(),
@@ -127,12 +134,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `iss`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_issuer("https://auth.example.com");
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
         self.issuer = Some(issuer.into());
@@ -140,12 +141,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `aud`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Audience, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_audience(Audience::One("api".into()));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_audience(mut self, audience: Audience) -> Self {
         self.audience = Some(audience);
@@ -158,10 +153,9 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use std::time::Duration;
-    /// # use claims_jwt::{Clerk, Error, Minter, Payload, SigningKey, Generic};
+    /// # use claims_jwt::{Clerk, Error, Minter, Payload, SigningKey};
     /// # use serde_json::{Map, Value};
     /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let minter = Minter::<Generic>::new(key.clone()).with_ttl(Duration::from_secs(300));
     /// let err = Minter::<Clerk>::new(key).with_ttl(Duration::from_secs(300))
     ///     .mint(&Payload::new(Map::<String, Value>::new())).unwrap_err();
     /// assert_eq!(err, Error::TtlTooLong { ttl: 300, max: 60 });
@@ -176,15 +170,6 @@ impl<L: Layout> Minter<L> {
     /// This minter allowing a TTL of up to `max` (whole seconds) instead of the layout's
     /// [`Layout::MAX_LIFETIME`]; give the same maximum to the verifiers
     /// ([`crate::Verifier::with_max_lifetime`]).
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let week = Duration::from_secs(7 * 24 * 3600);
-    /// let minter = Minter::<Generic>::new(key).with_max_lifetime(week).with_ttl(week);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_max_lifetime(mut self, max: Duration) -> Self {
         self.max_lifetime = max.as_secs();
@@ -192,13 +177,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `nbf` `skew` before `iat` (Clerk uses 10 s), for verifiers whose clock is behind.
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_not_before_skew(Duration::from_secs(10));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_not_before_skew(mut self, skew: Duration) -> Self {
         self.not_before_skew = skew.as_secs();
@@ -206,27 +184,14 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter reading the time from `clock`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clock, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_clock(Clock::fixed(0));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
         self
     }
 
-    /// This minter checking tokens against `cookie` instead of the layout's.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// use claims_jwt::claims_core::size::CookieSpec;
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_cookie(CookieSpec::new("sb-access-token").with_limit(3180));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
+    /// This minter checking tokens against `cookie` instead of the layout's, e.g.
+    /// `CookieSpec::new("sb-access-token").with_limit(3180)`.
     #[must_use]
     pub fn with_cookie(mut self, cookie: CookieSpec) -> Self {
         self.cookie = cookie;
@@ -234,13 +199,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter checking custom claims against `budget` instead of the layout's.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Clerk};
-    /// use claims_jwt::claims_core::Budget;
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_budget(Budget::bytes(800));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_budget(mut self, budget: Budget) -> Self {
         self.budget = Some(budget);
@@ -248,12 +206,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter without a custom-claims budget (the cookie limit still holds).
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).without_budget();
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn without_budget(mut self) -> Self {
         self.budget = None;
@@ -261,39 +213,22 @@ impl<L: Layout> Minter<L> {
     }
 
     /// Bytes of the header's JSON (constant for a minter).
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).header_json_len(), r#"{"alg":"HS256","typ":"JWT"}"#.len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn header_json_len(&self) -> usize {
         self.header_len
     }
 
     /// The signing key.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k")).key().kid(), Some("k"));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn key(&self) -> &SigningKey {
         &self.key
     }
 
     /// The cookie tokens are checked against.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// assert_eq!(Minter::<Stytch>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).cookie().name(), "stytch_session_jwt");
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn cookie(&self) -> &CookieSpec {
         &self.cookie
     }
 
-    /// The update policy of [`Minter::reissue`]: the layout's reserved names and this minter's budget.
+    /// The update policy of [`Minter::reissue`]: the layout's reserved names, the registered claims and
+    /// this minter's budget.
     ///
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
@@ -303,7 +238,7 @@ impl<L: Layout> Minter<L> {
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn update_policy(&self) -> UpdatePolicy<'static> {
-        let policy = UpdatePolicy::new(L::RESERVED).without_budgets();
+        let policy = UpdatePolicy::new(L::CUSTOM_RESERVED).without_budget();
         match self.budget {
             Some(budget) => policy.with_budget(budget),
             None => policy,
@@ -316,13 +251,42 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
     /// # use serde_json::{Map, Value};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_clock(Clock::fixed(1_700_000_000));
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
+    ///     .with_clock(Clock::fixed(1_700_000_000));
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
     /// // {"alg":"HS256","typ":"JWT"} . {"sub":"user_1","exp":1700000060,"nbf":1700000000,"iat":1700000000} . HS256
     /// assert_eq!(minted.len(), 36 + 1 + 90 + 1 + 43);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
+    pub fn mint<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        payload: &Payload<C, L>,
+    ) -> Result<Minted, Error> {
+        let registered = self.stamp(&payload.registered);
+        self.mint_claims(&registered, &payload.layout, &payload.custom)
+    }
+
+    /// `registered` as this minter writes it: `iss` and `aud` when configured, the times from the clock.
+    fn stamp(&self, registered: &Registered) -> Registered {
+        let now = self.clock.now();
+        Registered {
+            iss: self.issuer.clone().or_else(|| registered.iss.clone()),
+            sub: registered.sub.clone(),
+            aud: self.audience.clone().or_else(|| registered.aud.clone()),
+            exp: Some(now.saturating_add(self.ttl)),
+            nbf: Some(now.saturating_sub(self.not_before_skew)),
+            iat: Some(now),
+            jti: registered.jti.clone(),
+        }
+    }
+
+    /// Checks the custom claims and mints a token for claims whose registered part is already stamped.
+    fn mint_claims<C: SessionClaims>(
+        &self,
+        registered: &Registered,
+        layout: &L,
+        custom: &C,
+    ) -> Result<Minted, Error> {
         assert_fits::<C, L>();
         if self.ttl > self.max_lifetime {
             return Err(Error::TtlTooLong {
@@ -330,25 +294,12 @@ impl<L: Layout> Minter<L> {
                 max: self.max_lifetime,
             });
         }
-        let custom = &payload.custom;
         custom.check_bounds()?;
-        custom.check_reserved(&L::RESERVED)?;
+        custom.check_reserved(&L::CUSTOM_RESERVED)?;
         // `serde_json` would write a NaN as `null`, and recurse once per level of a deep value.
         claims_core::check_writable(custom, "custom claims")?;
 
-        let now = self.clock.now();
-        let (exp, nbf) = (
-            now.saturating_add(self.ttl),
-            now.saturating_sub(self.not_before_skew),
-        );
-        let registered = &payload.registered;
-        let head = Head {
-            registered,
-            iss: self.issuer.as_deref().or(registered.iss.as_deref()),
-            aud: self.audience.as_ref().or(registered.aud.as_ref()),
-            times: [exp, nbf, now],
-            layout: &payload.layout,
-        };
+        let head = Head { registered, layout };
         claims_core::check_writable(&head, "claims")?;
 
         // One buffer: the registered and layout claims, then the custom claims spliced in after them.
@@ -398,10 +349,10 @@ impl<L: Layout> Minter<L> {
             payload_len: json.len(),
             signature: self.key.signature_alg(),
             cookie: self.cookie.clone(),
-            reserved: L::RESERVED,
+            reserved: L::CUSTOM_RESERVED,
             budget: self.budget,
-            issued_at: now,
-            expires_at: exp,
+            issued_at: registered.iat.unwrap_or_default(),
+            expires_at: registered.exp.unwrap_or_default(),
         })
     }
 
@@ -419,7 +370,10 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!((fresh.issued_at(), fresh.expires_at()), (150, 210));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn refresh<C: SessionClaims>(&self, token: &Token<C, L>) -> Result<Minted, Error> {
+    pub fn refresh<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        token: &Token<C, L>,
+    ) -> Result<Minted, Error> {
         self.mint(token.payload())
     }
 
@@ -444,7 +398,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minter.reissue(&token, &json!(["not", "an", "object"])).unwrap_err().kind(), ErrorKind::InvalidUpdate);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reissue<C: SessionClaims>(
+    pub fn reissue<C: SessionClaims + FitsProfile<L::Profile>>(
         &self,
         token: &Token<C, L>,
         patch: &Value,
@@ -453,21 +407,12 @@ impl<L: Layout> Minter<L> {
         let custom: C =
             claims_core::update_typed_claims(token.claims(), patch, &self.update_policy())
                 .map_err(Error::Update)?;
-        let mut payload = Payload {
-            registered: token.registered().clone(),
+        let payload = Payload {
+            registered: self.stamp(token.registered()),
             layout: token.layout().clone(),
             custom,
         };
-        let minted = self.mint(&payload)?;
-        payload.registered.iat = Some(minted.issued_at);
-        payload.registered.nbf = Some(minted.issued_at.saturating_sub(self.not_before_skew));
-        payload.registered.exp = Some(minted.expires_at);
-        if self.issuer.is_some() {
-            payload.registered.iss.clone_from(&self.issuer);
-        }
-        if self.audience.is_some() {
-            payload.registered.aud.clone_from(&self.audience);
-        }
+        let minted = self.mint_claims(&payload.registered, &payload.layout, &payload.custom)?;
         Ok(Reissued { minted, payload })
     }
 
@@ -489,11 +434,11 @@ impl<L: Layout> Minter<L> {
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue_with(&token, &PlanPatch { plan: "pro" })?;
+    /// let reissued = minter.reissue_typed(&token, &PlanPatch { plan: "pro" })?;
     /// assert_eq!(Value::Object(reissued.payload().custom.clone()), json!({"plan": "pro"}));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn reissue_with<C: SessionClaims, P: Serialize + ?Sized>(
+    pub fn reissue_typed<C: SessionClaims + FitsProfile<L::Profile>, P: Serialize + ?Sized>(
         &self,
         token: &Token<C, L>,
         patch: &P,
@@ -504,6 +449,21 @@ impl<L: Layout> Minter<L> {
         let result = self.reissue(token, &patch);
         claims_core::drop_deep(patch);
         result
+    }
+}
+
+/// The registered and layout claims, as the opening members of a payload object.
+struct Head<'a, L> {
+    registered: &'a Registered,
+    layout: &'a L,
+}
+
+impl<L: Layout> Serialize for Head<'_, L> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.registered.serialize_claims(&mut map)?;
+        self.layout.serialize_claims(&mut map)?;
+        map.end()
     }
 }
 
@@ -521,10 +481,15 @@ fn json_type_of_text(json: &[u8]) -> &'static str {
 /// A minted token, with the exact figures it was checked against.
 ///
 /// ```
-/// use claims_jwt::{Generic, Minter, Payload, SigningKey};
+/// use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
 /// use serde_json::{Map, Value};
 ///
-/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(Map::<String, Value>::new()))?;
+/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
+///     .with_clock(Clock::fixed(1_700_000_000))
+///     .mint(&Payload::new(Map::<String, Value>::new()))?;
+/// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
+/// assert_eq!((minted.issued_at(), minted.expires_at()), (1_700_000_000, 1_700_000_060));
+/// assert_eq!(minted.len(), minted.as_str().len());
 /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
 /// assert_eq!(minted.to_string(), minted.as_str());
 /// # Ok::<(), claims_jwt::Error>(())
@@ -545,114 +510,41 @@ pub struct Minted {
 
 impl Minted {
     /// The compact token.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.as_str().split('.').count(), 3);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn as_str(&self) -> &str {
         &self.token
     }
 
     /// The compact token, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// let token: String = minted.into_string();
-    /// assert!(token.starts_with("eyJ"));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn into_string(self) -> String {
         self.token
     }
 
     /// The token's length in bytes (it is ASCII).
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.len(), minted.as_str().len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn len(&self) -> usize {
         self.token.len()
     }
 
     /// Always `false`: a token has at least its two dots.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert!(!minted.is_empty());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn is_empty(&self) -> bool {
         self.token.is_empty()
     }
 
     /// Bytes the cookie takes: `name=token` plus the counted attributes.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn cookie_len(&self) -> usize {
         self.cookie_len
     }
 
     /// Bytes of the payload's compact JSON.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn payload_json_len(&self) -> usize {
         self.payload_len
     }
 
     /// `iat`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.issued_at(), 1_700_000_000);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn issued_at(&self) -> u64 {
         self.issued_at
     }
 
     /// `exp`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.expires_at(), 1_700_000_060);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn expires_at(&self) -> u64 {
         self.expires_at
     }
@@ -722,53 +614,16 @@ pub struct Reissued<C, L = Generic> {
 
 impl<C, L> Reissued<C, L> {
     /// The new token.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// assert!(reissued.minted().len() > minted.len());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn minted(&self) -> &Minted {
         &self.minted
     }
 
     /// The claims of the new token, with its times.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// assert_eq!(reissued.payload().custom["plan"], "pro");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn payload(&self) -> &Payload<C, L> {
         &self.payload
     }
 
     /// Both, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// let (_, payload) = reissued.into_parts();
-    /// assert_eq!(payload.custom.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn into_parts(self) -> (Minted, Payload<C, L>) {
         (self.minted, self.payload)
     }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_core::SessionClaims;
+use claims_core::profile::FitsProfile;
 use jsonwebtoken::Algorithm;
 
 use crate::header::{DEFAULT_MAX_HEADER_LEN, HeaderRules, check_header, check_typ};
@@ -61,7 +62,7 @@ pub const MAX_LEEWAY: Duration = Duration::from_secs(5 * 60);
 /// use serde_json::{Map, Value};
 ///
 /// let jwks = r#"{"keys":[{"kty":"oct","kid":"k1","k":"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY","alg":"HS256"}]}"#;
-/// let verifier = Verifier::<Clerk>::with_key_set(KeySet::from_json(jwks)?)
+/// let verifier = Verifier::<Clerk>::from_key_set(KeySet::from_jwks_json(jwks)?)
 ///     .with_issuer("https://clerk.example.com")
 ///     .with_authorized_party("https://example.com")
 ///     .with_clock(Clock::fixed(1_700_000_000));
@@ -148,7 +149,7 @@ fn alg_name(alg: Algorithm) -> &'static str {
 }
 
 impl<L: Layout> Verifier<L> {
-    fn with_keys(keys: Keys) -> Self {
+    fn from_keys(keys: Keys) -> Self {
         Verifier {
             keys,
             issuers: Vec::new(),
@@ -178,7 +179,7 @@ impl<L: Layout> Verifier<L> {
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn new(key: VerifyingKey) -> Self {
-        Self::with_keys(Keys::One(key))
+        Self::from_keys(Keys::One(key))
     }
 
     /// A verifier choosing the key by the token's `kid` in `keys`.
@@ -186,21 +187,14 @@ impl<L: Layout> Verifier<L> {
     /// ```
     /// # use claims_jwt::{Generic, KeySet, Verifier, VerifyingKey};
     /// let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("a");
-    /// let verifier = Verifier::<Generic>::with_key_set(KeySet::new([key]));
+    /// let verifier = Verifier::<Generic>::from_key_set(KeySet::new([key]));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn with_key_set(keys: KeySet) -> Self {
-        Self::with_keys(Keys::Set(keys))
+    pub fn from_key_set(keys: KeySet) -> Self {
+        Self::from_keys(Keys::Set(keys))
     }
 
     /// This verifier also accepting `iss` = `issuer`; once any issuer is set, `iss` is required.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_issuer("https://a").with_issuer("https://b");
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
         self.issuers.push(issuer.into());
@@ -209,13 +203,6 @@ impl<L: Layout> Verifier<L> {
 
     /// This verifier also accepting the audience `audience`; once any is set, `aud` is required and one of
     /// its values must be accepted.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_audience("api");
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_audience(mut self, audience: impl Into<String>) -> Self {
         self.audiences.push(audience.into());
@@ -228,13 +215,6 @@ impl<L: Layout> Verifier<L> {
     /// recipient that does not identify itself with a value of a present `aud` must refuse the token,
     /// which keeps a token minted for another service from being replayed here. Opt out only when the
     /// audience is checked elsewhere. Configured audiences ([`Verifier::with_audience`]) are still checked.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_any_audience();
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_any_audience(mut self) -> Self {
         self.any_audience = true;
@@ -243,13 +223,6 @@ impl<L: Layout> Verifier<L> {
 
     /// This verifier also accepting the authorized party (`azp`) `party`. Once any is set, a token whose
     /// layout carries an `azp` must carry an accepted one (a token without `azp` passes, as in Clerk's SDKs).
-    ///
-    /// ```
-    /// # use claims_jwt::{Clerk, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Clerk>::new(key).with_authorized_party("https://example.com");
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_authorized_party(mut self, party: impl Into<String>) -> Self {
         self.authorized_parties.push(party.into());
@@ -281,14 +254,6 @@ impl<L: Layout> Verifier<L> {
     /// This verifier refusing tokens that live longer than `max` (whole seconds): `exp - iat`, or
     /// `exp - now` for a token without `iat`. The default is the layout's [`Layout::MAX_LIFETIME`]: 60 s
     /// for Clerk, 5 minutes for Stytch, a day for [`Generic`].
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_max_lifetime(Duration::from_secs(3600));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_max_lifetime(mut self, max: Duration) -> Self {
         self.max_lifetime = max.as_secs();
@@ -296,13 +261,6 @@ impl<L: Layout> Verifier<L> {
     }
 
     /// This verifier reading the time from `clock`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clock, Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_clock(Clock::fixed(1_666_648_250));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: crate::Clock) -> Self {
         self.clock = clock;
@@ -344,13 +302,6 @@ impl<L: Layout> Verifier<L> {
 
     /// This verifier accepting tokens without `exp` (an `exp` that is present is still checked). Such a
     /// token never expires, and has no lifetime to check.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_exp_optional();
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_exp_optional(mut self) -> Self {
         self.require_exp = false;
@@ -360,13 +311,6 @@ impl<L: Layout> Verifier<L> {
     /// This verifier accepting tokens whose header has no `typ`, for issuers that omit it. A `typ` that
     /// is present must still be the layout's ([`Layout::TYP`], `JWT`), so an access token (`at+jwt`) never
     /// passes as a session token (RFC 8725 §3.11).
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_typ_optional();
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_typ_optional(mut self) -> Self {
         self.header.require_typ = false;
@@ -377,13 +321,6 @@ impl<L: Layout> Verifier<L> {
     /// `x5u`, `x5c`), for issuers that send them. They are never fetched or used either way: keys come
     /// only from this verifier's configuration. By default they are refused
     /// ([`Error::HeaderParameterRefused`]), as RFC 8725 §3.10 advises.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// # let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
-    /// let verifier = Verifier::<Generic>::new(key).with_key_parameters_ignored();
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     #[must_use]
     pub fn with_key_parameters_ignored(mut self) -> Self {
         self.header.ignore_key_parameters = true;
@@ -398,7 +335,8 @@ impl<L: Layout> Verifier<L> {
     /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100)).mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let verifier = Verifier::<Clerk>::new(key.verifying_key());
-    /// assert!(verifier.clone().with_clock(Clock::fixed(150)).verify::<Map<String, Value>>(minted.as_str()).is_ok());
+    /// let token = verifier.clone().with_clock(Clock::fixed(150)).verify::<Map<String, Value>>(minted.as_str())?;
+    /// assert_eq!(token.registered().exp, Some(160));
     /// // exp = 160; Clerk's default leeway is 5 s, so at 165 the token is expired.
     /// assert_eq!(
     ///     verifier.with_clock(Clock::fixed(165)).verify::<Map<String, Value>>(minted.as_str()).unwrap_err(),
@@ -406,7 +344,10 @@ impl<L: Layout> Verifier<L> {
     /// );
     /// # Ok::<(), Error>(())
     /// ```
-    pub fn verify<C: SessionClaims>(&self, token: &str) -> Result<Token<C, L>, Error> {
+    pub fn verify<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        token: &str,
+    ) -> Result<Token<C, L>, Error> {
         assert_fits::<C, L>();
         let (header, payload) = self.verify_jws(token)?;
         let payload: Payload<C, L> = parse_payload(&payload)?;

@@ -139,13 +139,13 @@ fn rfc7515_private_jwks_sign_like_the_rfc() {
         ("RFC 7515 Appendix A.2", "jwk_private"),
     ] {
         let vector = entry(&vectors, name);
-        let key = SigningKey::from_jwk(&vector[private].to_string()).unwrap();
+        let key = SigningKey::from_jwk_json(&vector[private].to_string()).unwrap();
         let (input, signature) = compact(vector).rsplit_once('.').unwrap();
         assert_eq!(key.sign(input.as_bytes()).unwrap(), signature, "{name}");
     }
     // ECDSA is randomized: a token minted with A.3's private JWK verifies with its public JWK.
     let vector = entry(&vectors, "RFC 7515 Appendix A.3");
-    let signing = SigningKey::from_jwk(&vector["jwk_private"].to_string()).unwrap();
+    let signing = SigningKey::from_jwk_json(&vector["jwk_private"].to_string()).unwrap();
     let issued = Minter::<Generic>::new(signing)
         .with_clock(Clock::fixed(BEFORE_JOE_EXP))
         .mint(&Payload::new(JoeClaims { is_root: false }).with_subject("joe"))
@@ -179,7 +179,7 @@ fn rfc7520_signatures_verify_and_their_text_payloads_are_refused_as_claims() {
         let key = VerifyingKey::from_jwk_with_alg(&jwk(&vector["jwk"]), alg).unwrap();
         // The JWKs carry the RFC's kid, so a key set selects them by the header's kid; the cookbook's
         // headers carry no `typ`.
-        let verifier = Verifier::<Generic>::with_key_set(KeySet::new([key])).with_typ_optional();
+        let verifier = Verifier::<Generic>::from_key_set(KeySet::new([key])).with_typ_optional();
         let (header, payload) = verifier.verify_signature(compact(vector)).unwrap();
         assert_eq!(header.alg(), alg, "{name}");
         assert_eq!(
@@ -207,7 +207,7 @@ fn rfc7520_signatures_verify_and_their_text_payloads_are_refused_as_claims() {
         } else {
             &vector["jwk"]
         };
-        let key = SigningKey::from_jwk(&private.to_string()).unwrap();
+        let key = SigningKey::from_jwk_json(&private.to_string()).unwrap();
         let (input, signature) = compact(vector).rsplit_once('.').unwrap();
         assert_eq!(key.sign(input.as_bytes()).unwrap(), signature, "{name}");
     }
@@ -231,7 +231,7 @@ fn clerk_fixture<'v>(vectors: &'v Value, name_starts: &str) -> &'v Value {
 }
 
 fn clerk_verifier(keys: KeySet) -> Verifier<Clerk> {
-    Verifier::<Clerk>::with_key_set(keys)
+    Verifier::<Clerk>::from_key_set(keys)
         .with_issuer(CLERK_ISSUER)
         .with_authorized_party(CLERK_PARTY)
         .with_clock(Clock::fixed(CLERK_NOW))
@@ -242,7 +242,7 @@ fn clerk_fixtures_verify_with_clerks_jwks_and_clock() {
     let vectors = vectors("provider_examples.json");
     let mock = clerk_fixture(&vectors, "clerk mockJwt");
     let jwks = format!(r#"{{"keys":[{}]}}"#, mock["jwk"]);
-    let verifier = clerk_verifier(KeySet::from_json(&jwks).unwrap());
+    let verifier = clerk_verifier(KeySet::from_jwks_json(&jwks).unwrap());
 
     let token = verifier.verify::<Dynamic>(compact(mock)).unwrap();
     assert_eq!(
@@ -323,7 +323,7 @@ fn clerk_expired_tampered_and_malformed_fixtures_are_refused() {
         r#"{{"keys":[{}]}}"#,
         clerk_fixture(&vectors, "clerk mockJwt")["jwk"]
     );
-    let verifier = clerk_verifier(KeySet::from_json(&jwks).unwrap());
+    let verifier = clerk_verifier(KeySet::from_jwks_json(&jwks).unwrap());
     let expired = clerk_fixture(&vectors, "clerk mockExpiredJwt");
     assert_eq!(
         verifier.verify::<Dynamic>(compact(expired)).unwrap_err(),
@@ -343,7 +343,7 @@ fn clerk_expired_tampered_and_malformed_fixtures_are_refused() {
         );
     }
     // An authorized party outside the list is refused even with a good signature.
-    let strict = Verifier::<Clerk>::with_key_set(KeySet::from_json(&jwks).unwrap())
+    let strict = Verifier::<Clerk>::from_key_set(KeySet::from_jwks_json(&jwks).unwrap())
         .with_authorized_party("https://elsewhere.example")
         .with_clock(Clock::fixed(CLERK_NOW));
     assert_eq!(

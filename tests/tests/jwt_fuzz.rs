@@ -2,8 +2,8 @@
 //! with the exact length computed before signing.
 
 use claims_jwt::{
-    Clerk, Clock, Error, Generic, Layout, Minter, Payload, SigningKey, Stytch, Verifier,
-    VerifyingKey,
+    ClaimsError, Clerk, Clock, Error, Generic, Layout, Minter, Payload, SigningKey, Stytch,
+    Verifier, VerifyingKey,
 };
 use claims_tests::{Dynamic, NOW, SECRET, b64, signed};
 use proptest::prelude::*;
@@ -109,6 +109,6 @@ proptest! {
         text = format!("{text},{}:1,\"exp\":1700000001}}", serde_json::to_string(&name).unwrap());
         let verifier = Verifier::<Generic>::new(VerifyingKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW));
         let err = verifier.verify::<Dynamic>(&signed(br#"{"alg":"HS256","typ":"JWT"}"#, text.as_bytes())).unwrap_err();
-        prop_assert_eq!(err, Error::DuplicateClaim { name });
+        prop_assert_eq!(err, Error::InvalidPayload(ClaimsError::DuplicateClaim { name }));
     }
 }

@@ -137,7 +137,7 @@ fn hs_rs_confusion_is_refused() {
     )
     .unwrap();
     let verifier =
-        Verifier::<Generic>::new(VerifyingKey::rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
+        Verifier::<Generic>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
             .with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier
@@ -152,12 +152,12 @@ fn hs_rs_confusion_is_refused() {
 
 #[test]
 fn another_algorithm_of_the_same_family_is_refused() {
-    let issued = Minter::<Generic>::new(SigningKey::rsa_pem(Algorithm::PS256, RSA).unwrap())
+    let issued = Minter::<Generic>::new(SigningKey::from_rsa_pem(Algorithm::PS256, RSA).unwrap())
         .with_clock(Clock::fixed(NOW))
         .mint(&Payload::new(Dynamic::new()))
         .unwrap();
     let verifier =
-        Verifier::<Generic>::new(VerifyingKey::rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
+        Verifier::<Generic>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
             .with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier.verify::<Dynamic>(issued.as_str()).unwrap_err(),
@@ -175,7 +175,7 @@ fn an_unknown_kid_is_refused_by_name() {
         br#"{"alg":"HS256","kid":"retired","typ":"JWT"}"#,
         br#"{"exp":1700000001}"#,
     );
-    let verifier = Verifier::<Generic>::with_key_set(set).with_clock(Clock::fixed(NOW));
+    let verifier = Verifier::<Generic>::from_key_set(set).with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier.verify::<Dynamic>(&token).unwrap_err(),
         Error::UnknownKid {
@@ -192,7 +192,7 @@ fn a_missing_kid_is_refused_when_the_set_has_several_keys() {
             .unwrap()
             .with_kid("b"),
     ]);
-    let verifier = Verifier::<Generic>::with_key_set(set).with_clock(Clock::fixed(NOW));
+    let verifier = Verifier::<Generic>::from_key_set(set).with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier
             .verify::<Dynamic>(&hs256(r#"{"exp":1700000001}"#))
@@ -281,7 +281,7 @@ fn duplicate_claim_names_are_refused() {
     ] {
         assert_eq!(
             verify(&hs256(payload)).unwrap_err(),
-            Error::DuplicateClaim { name: name.into() },
+            Error::InvalidPayload(ClaimsError::DuplicateClaim { name: name.into() }),
             "{payload}"
         );
     }
@@ -350,12 +350,18 @@ fn claims_that_do_not_fit_the_type_are_refused() {
     let err = verifier()
         .verify::<Plan>(&hs256(r#"{"exp":1700000001,"plan":7}"#))
         .unwrap_err();
-    assert!(matches!(err, Error::InvalidClaims { .. }), "{err:?}");
+    assert!(
+        matches!(&err, Error::InvalidPayload(ClaimsError::Json { message })
+            if message.starts_with("invalid type: integer `7`, expected a string")),
+        "{err:?}"
+    );
     let err = verifier()
         .verify::<Plan>(&hs256(r#"{"exp":1700000001}"#))
         .unwrap_err();
     assert!(
-        matches!(err, Error::InvalidClaims { ref message } if message.contains("missing field `plan`"))
+        matches!(&err, Error::InvalidPayload(ClaimsError::Json { message })
+            if message.starts_with("missing field `plan`")),
+        "{err:?}"
     );
 }
 
@@ -785,6 +791,8 @@ fn a_patch_whose_result_the_type_cannot_hold_is_refused() {
             Ok(())
         }
     }
+    // Written by hand, so it says itself that Clerk's layout may carry it (the derive would).
+    impl claims_jwt::claims_core::profile::Accepts<Plan> for claims_jwt::claims_core::profile::Clerk {}
     let key = SigningKey::hs256(SECRET).unwrap();
     let minter = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(NOW));
     let issued = minter
