@@ -456,7 +456,8 @@ impl ser::SerializeMap for Container<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::{Map, Value, json};
+    use crate::value::tests::nested_arrays;
+    use serde_json::{Map, Value};
     use std::collections::BTreeMap;
 
     #[derive(Serialize)]
@@ -551,23 +552,14 @@ mod tests {
         assert_eq!(check_member(&f64::NAN, "score"), Err(non_finite("score")));
     }
 
-    /// `[[[...1...]]]`, `levels` arrays deep, built without recursion.
-    fn nested(levels: usize) -> Value {
-        let mut value = json!(1);
-        for _ in 0..levels {
-            value = Value::Array(vec![value]);
-        }
-        value
-    }
-
     #[test]
     fn depth_agrees_with_json_size_and_never_overflows() {
-        let ok = nested(MAX_JSON_DEPTH);
+        let ok = nested_arrays(MAX_JSON_DEPTH);
         assert_eq!(check_writable(&ok, "patch"), Ok(()));
         assert!(crate::size::json_size(&ok).is_ok());
         crate::drop_deep(ok);
         for levels in [MAX_JSON_DEPTH + 1, 100_000] {
-            let deep = nested(levels);
+            let deep = nested_arrays(levels);
             let result = check_writable(&deep, "patch");
             let measured = crate::size::json_size(&deep).map(|_| ());
             crate::drop_deep(deep);
@@ -580,7 +572,7 @@ mod tests {
         }
         // Variants open two levels, as `{"V":[` does.
         let mut map = Map::new();
-        map.insert("a".into(), nested(MAX_JSON_DEPTH - 2));
+        map.insert("a".into(), nested_arrays(MAX_JSON_DEPTH - 2));
         let value = Value::Object(map);
         assert_eq!(check_writable(&value, "patch"), Ok(()));
         let wrapped = Shape::Tuple(0, 0.0);
