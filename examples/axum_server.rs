@@ -105,10 +105,10 @@ async fn update_profile(
 }
 
 /// A fresh 256-bit HS256 key: the demo needs no key file and no outside service.
-fn generated_key() -> Result<SigningKey, getrandom::Error> {
+fn generated_key() -> Result<SigningKey, Box<dyn Error>> {
     let mut secret = [0_u8; 32];
     getrandom::fill(&mut secret)?;
-    Ok(SigningKey::hs256(&secret).with_kid("ins_demo"))
+    Ok(SigningKey::hs256(&secret)?.with_kid("ins_demo"))
 }
 
 #[tokio::main]
@@ -126,12 +126,17 @@ async fn main() -> Result<(), Box<dyn Error>> {
         Err(_) => 3000,
     };
     let key = generated_key()?;
+    // Clerk's own tokens live 60 s and are refreshed by its frontend; this demo has no frontend, so its
+    // one token lives an hour, and both sides are told so.
+    let lifetime = Duration::from_secs(3600);
     let minter = Minter::<Clerk>::new(key.clone())
         .with_issuer(ISSUER)
-        .with_ttl(Duration::from_secs(3600));
+        .with_ttl(lifetime)
+        .with_max_lifetime(lifetime);
     let verifier = Verifier::<Clerk>::new(key.verifying_key())
         .with_issuer(ISSUER)
-        .with_authorized_party(APP);
+        .with_authorized_party(APP)
+        .with_max_lifetime(lifetime);
 
     let claims = AppClaims {
         full_name: "Ada Lovelace".into(),

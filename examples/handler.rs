@@ -106,7 +106,7 @@ fn show(what: &str, response: &Response<String>) {
 
 fn main() -> Result<(), Error> {
     let key =
-        SigningKey::hs256(b"handler example secret, 32 bytes or more").with_kid("ins_example");
+        SigningKey::hs256(b"handler example secret, 32 bytes or more")?.with_kid("ins_example");
     let minter = Minter::<Clerk>::new(key.clone())
         .with_issuer("https://clerk.example.com")
         .with_ttl(Duration::from_secs(60));

@@ -30,7 +30,9 @@ struct AppClaims {
 }
 
 fn token() -> String {
-    let key = SigningKey::hs256(b"bench secret, 32 bytes or more......").with_kid("ins_bench");
+    let key = SigningKey::hs256(b"bench secret, 32 bytes or more......")
+        .expect("a 32-byte secret")
+        .with_kid("ins_bench");
     let claims = AppClaims {
         full_name: "Ada Lovelace".into(),
         primary_email: "ada@example.com".into(),
@@ -62,7 +64,9 @@ fn headers(name: http::HeaderName, value: &str) -> HeaderMap {
 fn authenticate(c: &mut Criterion) {
     let token = token();
     let verifier = Verifier::<Clerk>::new(
-        SigningKey::hs256(b"bench secret, 32 bytes or more......").verifying_key(),
+        SigningKey::hs256(b"bench secret, 32 bytes or more......")
+            .expect("a 32-byte secret")
+            .verifying_key(),
     )
     .with_authorized_party("https://app.example.com")
     .with_clock(Clock::fixed(NOW + 10));

@@ -17,7 +17,7 @@ Examples:
   claims size claims.json --profile clerk --alg RS256 --key-bits 2048
   claims lint --profile clerk template.json
   claims keys jwks.json
-  claims mint claims.json --layout clerk --secret-env DEV_SECRET --ttl 5m
+  claims mint claims.json --layout clerk --secret-env DEV_SECRET --ttl 1m
 
 Exit status: 0 ok; 1 token refused or lint failed; 2 usage or input error.
 Colour only on a terminal, never with NO_COLOR set (--color always forces it).";
@@ -65,7 +65,7 @@ Exit status: 0 claims-jwt reads the document and some key can verify; 1 no key c
 
 const MINT_EXAMPLES: &str = "\
 Examples:
-  claims mint claims.json --layout clerk --secret-env DEV_SECRET --ttl 5m --sub user_1
+  claims mint claims.json --layout clerk --secret-env DEV_SECRET --ttl 1m --sub user_1
   claims mint claims.json --layout clerk --pem private.pem --alg RS256 --kid ins_dev
   claims mint --secret-env DEV_SECRET --sub user_1 --at 1700000000
 
@@ -143,7 +143,8 @@ pub(crate) struct InspectArgs {
     #[arg(long, value_name = "ISS", requires = "verify_key")]
     pub(crate) issuer: Vec<String>,
 
-    /// Accept this audience (`aud`), repeatable; once given, `aud` is required
+    /// Accept this audience (`aud`), repeatable; once given, `aud` is required (without it, a token
+    /// naming an audience is refused)
     #[arg(long, value_name = "AUD", requires = "verify_key")]
     pub(crate) audience: Vec<String>,
 
@@ -154,6 +155,11 @@ pub(crate) struct InspectArgs {
     /// Clock skew allowed on exp, nbf and iat [default: the layout's, 5s for Clerk, 0s otherwise]
     #[arg(long, value_name = "DURATION", value_parser = time::parse_duration, requires = "verify_key")]
     pub(crate) leeway: Option<Duration>,
+
+    /// The longest a token may live, exp - iat [default: the layout's, 60s for Clerk, 5m for Stytch, 1d
+    /// otherwise]
+    #[arg(long, value_name = "DURATION", value_parser = time::parse_duration, requires = "verify_key")]
+    pub(crate) max_lifetime: Option<Duration>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]

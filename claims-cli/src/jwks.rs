@@ -150,6 +150,7 @@ fn why_unusable(jwk: &Jwk, error: Option<claims_jwt::Error>) -> String {
         return "curve P-521 (ES512): jsonwebtoken does not verify it".to_owned();
     }
     match error {
+        Some(err @ claims_jwt::Error::WeakKey { .. }) => err.to_string(),
         Some(err) => format!("{err}: jsonwebtoken does not verify with this key and `alg`"),
         None => "claims-jwt leaves it out of a key set".to_owned(),
     }

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use claims_jwt::jsonwebtoken::AlgorithmFamily;
-use claims_jwt::{Algorithm, KeySet, SigningKey, VerifyingKey};
+use claims_jwt::{Algorithm, Error, KeySet, SigningKey, VerifyingKey};
 
 use crate::alg::AlgName;
 use crate::cli::{SignKeyArgs, VerifyKeyArgs};
@@ -120,7 +120,7 @@ pub(crate) fn verifying(
     if let Some(var) = &args.secret_env {
         let secret = secret(var)?;
         let (key, _, why) = choose(wanted, header, |alg| VerifyingKey::hmac(alg, &secret).ok())
-            .ok_or_else(|| not_hmac(wanted))?;
+            .ok_or_else(|| unusable_secret(var, &secret, wanted))?;
         let alg = key.algorithm();
         return Ok(Some(LoadedKey {
             keys: VerifierKeys::One(key),
@@ -145,7 +145,7 @@ pub(crate) fn signing(
     } else if let Some(var) = &args.secret_env {
         let secret = secret(var)?;
         choose(wanted, None, |alg| SigningKey::hmac(alg, &secret).ok())
-            .ok_or_else(|| not_hmac(wanted))?
+            .ok_or_else(|| unusable_secret(var, &secret, wanted))?
             .0
     } else {
         // clap requires one of the two.
@@ -244,6 +244,15 @@ fn unusable_pem(path: &Path, wanted: Option<Algorithm>) -> Failure {
         "{} does not hold {what}; give such a key, or the --alg that fits it",
         path.display()
     ))
+}
+
+/// Why no HMAC key could be made of the secret in `var`: too short for the algorithm (`--alg`, else
+/// HS256), or an algorithm that takes a key pair.
+fn unusable_secret(var: &str, secret: &[u8], wanted: Option<Algorithm>) -> Failure {
+    match VerifyingKey::hmac(wanted.unwrap_or(Algorithm::HS256), secret) {
+        Err(err @ Error::WeakKey { .. }) => Failure::input(format!("the secret in ${var}: {err}")),
+        _ => not_hmac(wanted),
+    }
 }
 
 fn not_hmac(wanted: Option<Algorithm>) -> Failure {

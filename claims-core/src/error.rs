@@ -65,6 +65,12 @@ pub enum ClaimsError {
         /// The repeated name.
         name: String,
     },
+    /// A float is NaN or infinite. JSON has no way to write it (`serde_json` would write `null`, turning the
+    /// claim into `null`, or deleting it in a patch), so it is refused wherever claims are written.
+    NonFinite {
+        /// Path of the claim, e.g. `score`, `stats.score` or `scores[2]`.
+        claim: String,
+    },
     /// Serializing or deserializing claims failed.
     Json {
         /// `serde_json`'s message.
@@ -258,6 +264,11 @@ impl fmt::Display for ClaimsError {
                 f,
                 "claim `{name}` appears more than once; RFC 7519 §4 requires unique claim names"
             ),
+            ClaimsError::NonFinite { claim } => write!(
+                f,
+                "claim `{claim}` is not a finite number (NaN or an infinity), which JSON cannot hold \
+                 (serde_json would write `null`); store a finite value or remove the claim"
+            ),
             ClaimsError::Json { message } => {
                 write!(f, "claims are not valid JSON for this type: {message}")
             }
@@ -324,6 +335,14 @@ mod tests {
             }
             .to_string(),
             "patch must be a JSON object, found array"
+        );
+        assert_eq!(
+            ClaimsError::NonFinite {
+                claim: "stats.score".into()
+            }
+            .to_string(),
+            "claim `stats.score` is not a finite number (NaN or an infinity), which JSON cannot hold \
+             (serde_json would write `null`); store a finite value or remove the claim"
         );
         assert_eq!(
             ClaimsError::DuplicateClaim { name: "sub".into() }.to_string(),

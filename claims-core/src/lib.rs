@@ -38,6 +38,7 @@ pub mod profile;
 mod report;
 pub mod size;
 mod value;
+mod writable;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
@@ -49,6 +50,7 @@ pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};
 pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, update_typed_claims};
 pub use report::{ClaimSize, SizeReport};
 pub use value::drop_deep;
+pub use writable::check_writable;
 
 #[cfg(feature = "derive")]
 pub use claims_derive::SessionClaims;

@@ -14,6 +14,7 @@ use crate::size::{JsonSize, json_size, member_size};
 use crate::value::{
     MAX_JSON_DEPTH, clone_deep, depth_exceeds, drop_deep, expect_object, json_type,
 };
+use crate::writable::check_writable;
 use claims_profiles::{Budget, ReservedNames, SizeUnit};
 
 /// The default nesting limit of [`UpdatePolicy`], counting the claims object itself as level 1: the
@@ -291,7 +292,9 @@ pub fn update_claims(
 /// measured against the policy's budgets as `T` writes itself, and bound-checked with
 /// [`SessionClaims::check_bounds`]. Measuring the typed result rather than the merged JSON matters: a
 /// `serde_json::Value` can be longer than the type's own JSON (an `f32` is held as an `f64`, so `0.1`
-/// would count as `0.10000000149011612`), and the budget is about what gets minted.
+/// would count as `0.10000000149011612`), and the budget is about what gets minted. Claims holding a
+/// non-finite float are refused ([`ClaimsError::NonFinite`]) before they are converted, since the
+/// conversion would turn it into `null`.
 ///
 /// ```
 /// use claims_core::{update_typed_claims, Budget, ClaimsError, UpdatePolicy};
@@ -314,8 +317,10 @@ pub fn update_typed_claims<T: SessionClaims>(
     update_claims_object(claims_object(claims)?, patch, policy)
 }
 
-/// `claims` serialized as a JSON object.
+/// `claims` serialized as a JSON object, once [`check_writable`] has passed them (a non-finite float
+/// would become `null`, a deep value would overflow the stack).
 pub(crate) fn claims_object<T: Serialize>(claims: &T) -> Result<Map<String, Value>, ClaimsError> {
+    check_writable(claims, "claims")?;
     match serde_json::to_value(claims)? {
         Value::Object(map) => Ok(map),
         other => {

@@ -575,6 +575,7 @@ impl CookieSpec {
 mod tests {
     use super::*;
     use crate::value::drop_deep;
+    use crate::value::tests::nested_arrays;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -630,15 +631,6 @@ mod tests {
                 None => prop_assert!(cookie.check(jwt_len(header, 0, alg)).is_err()),
             }
         }
-    }
-
-    /// `[[...[1]...]]`, `depth` arrays deep, built without recursion.
-    fn nested_arrays(depth: usize) -> Value {
-        let mut value = Value::from(1);
-        for _ in 0..depth {
-            value = Value::Array(vec![value]);
-        }
-        value
     }
 
     #[test]

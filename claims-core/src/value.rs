@@ -159,6 +159,15 @@ pub(crate) mod tests {
         })
     }
 
+    /// `[[...[1]...]]`, `depth` arrays deep, built without recursion.
+    pub(crate) fn nested_arrays(depth: usize) -> Value {
+        let mut value = Value::from(1);
+        for _ in 0..depth {
+            value = Value::Array(vec![value]);
+        }
+        value
+    }
+
     fn obj(v: Value) -> Map<String, Value> {
         match v {
             Value::Object(m) => m,
@@ -199,10 +208,7 @@ pub(crate) mod tests {
 
     #[test]
     fn deep_values_are_copied_and_dropped_without_recursion() {
-        let mut deep = json!(1);
-        for _ in 0..100_000 {
-            deep = Value::Array(vec![deep]);
-        }
+        let deep = nested_arrays(100_000);
         let copy = clone_deep(&deep);
         let (mut a, mut b, mut depth) = (&deep, &copy, 0);
         while let (Value::Array(x), Value::Array(y)) = (a, b) {

@@ -53,7 +53,7 @@ pub fn derive_session_claims(input: TokenStream) -> TokenStream {
 /// }
 ///
 /// let claims = AppClaims { name: "Ada".into() };
-/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef"));
+/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
 /// let minted = minter.mint(&Payload::new(claims).with_subject("user_1"))?;
 /// assert!(minted.len() > 0);
 /// # Ok::<(), claims_jwt::Error>(())

@@ -24,9 +24,10 @@ use crate::der;
 /// use claims_jwt::{Algorithm, SigningKey};
 /// use claims_jwt::claims_core::size::SignatureAlg;
 ///
-/// let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!").with_kid("2024-01");
+/// let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!")?.with_kid("2024-01");
 /// assert_eq!((key.algorithm(), key.kid()), (Algorithm::HS256, Some("2024-01")));
 /// assert_eq!(key.signature_alg(), SignatureAlg::Hs256);
+/// # Ok::<(), claims_jwt::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct SigningKey {
@@ -38,31 +39,37 @@ pub struct SigningKey {
 }
 
 impl SigningKey {
-    /// An HS256 key from a shared secret (RFC 7518 §3.2 asks for at least 32 bytes).
-    pub fn hs256(secret: &[u8]) -> Self {
-        Self::hmac_unchecked(Algorithm::HS256, secret)
-    }
-
-    /// An HMAC key for `alg` (HS256, HS384 or HS512).
+    /// An HS256 key from a shared secret of at least 32 bytes (RFC 7518 §3.2: no shorter than the hash
+    /// output); a shorter one is [`Error::WeakKey`].
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, Error, SigningKey};
-    /// assert_eq!(SigningKey::hmac(Algorithm::HS512, b"secret")?.signature_alg().signature_len(), 64);
-    /// assert!(matches!(SigningKey::hmac(Algorithm::RS256, b"secret"), Err(Error::Key(_))));
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// assert_eq!(key.verifying_key().algorithm(), Algorithm::HS256);
+    /// assert_eq!(
+    ///     SigningKey::hs256(b"secret").unwrap_err(),
+    ///     Error::WeakKey { alg: Algorithm::HS256, min_len: 32, len: 6 }
+    /// );
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn hs256(secret: &[u8]) -> Result<Self, Error> {
+        Self::hmac(Algorithm::HS256, secret)
+    }
+
+    /// An HMAC key for `alg` (HS256, HS384 or HS512) from a secret at least as long as the hash output
+    /// (32, 48 or 64 bytes; RFC 7518 §3.2); a shorter one is [`Error::WeakKey`].
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Error, SigningKey};
+    /// let secret = [7u8; 64];
+    /// assert_eq!(SigningKey::hmac(Algorithm::HS512, &secret)?.signature_alg().signature_len(), 64);
+    /// assert!(matches!(SigningKey::hmac(Algorithm::HS512, &secret[..32]), Err(Error::WeakKey { min_len: 64, len: 32, .. })));
+    /// assert!(matches!(SigningKey::hmac(Algorithm::RS256, &secret), Err(Error::Key(_))));
     /// # Ok::<(), Error>(())
     /// ```
     pub fn hmac(alg: Algorithm, secret: &[u8]) -> Result<Self, Error> {
-        expect_family(alg, AlgorithmFamily::Hmac)?;
-        Ok(Self::hmac_unchecked(alg, secret))
-    }
-
-    fn hmac_unchecked(alg: Algorithm, secret: &[u8]) -> Self {
-        let signature = match alg {
-            Algorithm::HS384 => SignatureAlg::Hs384,
-            Algorithm::HS512 => SignatureAlg::Hs512,
-            _ => SignatureAlg::Hs256,
-        };
-        SigningKey {
+        let signature = hmac_signature(alg, secret)?;
+        Ok(SigningKey {
             alg,
             key: EncodingKey::from_secret(secret),
             kid: None,
@@ -72,7 +79,7 @@ impl SigningKey {
                 key: DecodingKey::from_secret(secret),
                 kid: None,
             },
-        }
+        })
     }
 
     /// An RSA key for `alg` (RS256/384/512, PS256/384/512) from PEM (PKCS#1 or PKCS#8).
@@ -124,6 +131,7 @@ impl SigningKey {
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
     /// let key = SigningKey::from_jwk_json(r#"{"kty":"oct","kid":"k1","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}"#)?;
+    /// assert!(matches!(SigningKey::from_jwk_json(r#"{"kty":"oct","k":"c2VjcmV0"}"#), Err(claims_jwt::Error::WeakKey { len: 6, .. })));
     /// assert_eq!((key.algorithm(), key.kid()), (Algorithm::HS256, Some("k1")));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
@@ -251,26 +259,31 @@ pub struct VerifyingKey {
 }
 
 impl VerifyingKey {
-    /// An HS256 key from a shared secret.
-    pub fn hs256(secret: &[u8]) -> Self {
-        VerifyingKey {
-            alg: Algorithm::HS256,
-            key: DecodingKey::from_secret(secret),
-            kid: None,
-        }
-    }
-
-    /// An HMAC key for `alg` (HS256, HS384 or HS512).
+    /// An HS256 key from a shared secret of at least 32 bytes; a shorter one is [`Error::WeakKey`]: a
+    /// verifier must not accept tokens an attacker can forge by guessing a short secret.
     ///
     /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// # use claims_jwt::Error;
-    /// assert_eq!(VerifyingKey::hmac(Algorithm::HS384, b"secret")?.algorithm(), Algorithm::HS384);
-    /// assert!(matches!(VerifyingKey::hmac(Algorithm::EdDSA, b"secret"), Err(Error::Key(_))));
+    /// # use claims_jwt::{Algorithm, Error, VerifyingKey};
+    /// assert_eq!(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?.algorithm(), Algorithm::HS256);
+    /// assert!(matches!(VerifyingKey::hs256(b""), Err(Error::WeakKey { len: 0, .. })));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn hs256(secret: &[u8]) -> Result<Self, Error> {
+        Self::hmac(Algorithm::HS256, secret)
+    }
+
+    /// An HMAC key for `alg` (HS256, HS384 or HS512) from a secret at least as long as the hash output;
+    /// a shorter one is [`Error::WeakKey`].
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Error, VerifyingKey};
+    /// assert_eq!(VerifyingKey::hmac(Algorithm::HS384, &[7; 48])?.algorithm(), Algorithm::HS384);
+    /// assert!(matches!(VerifyingKey::hmac(Algorithm::HS384, &[7; 47]), Err(Error::WeakKey { min_len: 48, .. })));
+    /// assert!(matches!(VerifyingKey::hmac(Algorithm::EdDSA, &[7; 64]), Err(Error::Key(_))));
     /// # Ok::<(), Error>(())
     /// ```
     pub fn hmac(alg: Algorithm, secret: &[u8]) -> Result<Self, Error> {
-        expect_family(alg, AlgorithmFamily::Hmac)?;
+        hmac_signature(alg, secret)?;
         Ok(VerifyingKey {
             alg,
             key: DecodingKey::from_secret(secret),
@@ -322,6 +335,7 @@ impl VerifyingKey {
 
     /// A key from a public JWK. The algorithm is the JWK's `alg`, or else the one its type implies
     /// (`oct` HS256, `RSA` RS256, `EC` ES256 or ES384 by curve, `OKP` Ed25519 `EdDSA`); the `kid` is the JWK's.
+    /// An `oct` secret shorter than the algorithm's hash output is [`Error::WeakKey`].
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
@@ -339,9 +353,12 @@ impl VerifyingKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, Error, VerifyingKey};
-    /// let jwk = serde_json::from_str(r#"{"kty":"oct","k":"c2VjcmV0"}"#)?;
+    /// // 64 bytes of `k`: enough for HS512.
+    /// let jwk = serde_json::from_str(&format!(r#"{{"kty":"oct","k":"{}"}}"#, "A".repeat(86)))?;
     /// assert_eq!(VerifyingKey::from_jwk_with_alg(&jwk, Algorithm::HS512)?.algorithm(), Algorithm::HS512);
     /// assert!(matches!(VerifyingKey::from_jwk_with_alg(&jwk, Algorithm::RS256), Err(Error::Key(_))));
+    /// let short = serde_json::from_str(r#"{"kty":"oct","k":"c2VjcmV0"}"#)?;
+    /// assert!(matches!(VerifyingKey::from_jwk_with_alg(&short, Algorithm::HS256), Err(Error::WeakKey { len: 6, .. })));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_jwk_with_alg(jwk: &Jwk, alg: Algorithm) -> Result<Self, Error> {
@@ -358,6 +375,9 @@ impl VerifyingKey {
         }
         let key = DecodingKey::from_jwk(jwk).map_err(Error::Key)?;
         expect_family(alg, key.family())?;
+        if key.family() == AlgorithmFamily::Hmac {
+            hmac_signature(alg, key.try_get_as_bytes().map_err(Error::Key)?)?;
+        }
         Ok(VerifyingKey {
             alg,
             key,
@@ -401,14 +421,16 @@ impl VerifyingKey {
 /// A set of verifying keys chosen by the token's `kid`, usually from a JWKS document (RFC 7517 §5).
 ///
 /// Keys that cannot verify signatures here (`use: enc`, `key_ops` without `verify`, algorithms jsonwebtoken
-/// does not implement such as ES512) are left out when the set is read; [`KeySet::len`] tells how many
-/// were kept.
+/// does not implement such as ES512, `oct` secrets shorter than their hash output) are left out when the
+/// set is read; [`KeySet::len`] tells how many were kept.
 ///
 /// ```
 /// use claims_jwt::{Error, KeySet};
 ///
-/// let jwks = r#"{"keys":[{"kty":"oct","kid":"a","k":"c2VjcmV0LWE"},{"kty":"oct","kid":"b","k":"c2VjcmV0LWI"}]}"#;
-/// let set = KeySet::from_jwks_json(jwks)?;
+/// let (a, b) = ("A".repeat(43), "E".repeat(43)); // 32 bytes each
+/// let jwks = format!(r#"{{"keys":[{{"kty":"oct","kid":"a","k":"{a}"}},{{"kty":"oct","kid":"b","k":"{b}"}},
+///     {{"kty":"oct","kid":"weak","k":"c2VjcmV0"}}]}}"#);
+/// let set = KeySet::from_jwks_json(&jwks)?;
 /// assert_eq!(set.len(), 2);
 /// assert_eq!(set.select(Some("b"))?.kid(), Some("b"));
 /// assert_eq!(set.select(Some("c")).unwrap_err(), Error::UnknownKid { kid: "c".into() });
@@ -478,7 +500,7 @@ impl KeySet {
     ///
     /// ```
     /// # use claims_jwt::{Error, KeySet, VerifyingKey};
-    /// let one = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]);
+    /// let one = KeySet::new([VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("a")]);
     /// assert_eq!(one.select(None)?.kid(), Some("a"));
     /// assert_eq!(one.select(Some("b")).unwrap_err(), Error::UnknownKid { kid: "b".into() });
     /// # Ok::<(), Error>(())
@@ -507,6 +529,30 @@ impl KeySet {
     pub fn keys(&self) -> &[VerifyingKey] {
         &self.keys
     }
+}
+
+/// The signature of the HMAC algorithm `alg`, once `secret` is at least as long as its hash output
+/// (RFC 7518 §3.2), which is the signature's length.
+fn hmac_signature(alg: Algorithm, secret: &[u8]) -> Result<SignatureAlg, Error> {
+    let signature = match alg {
+        Algorithm::HS256 => SignatureAlg::Hs256,
+        Algorithm::HS384 => SignatureAlg::Hs384,
+        Algorithm::HS512 => SignatureAlg::Hs512,
+        _ => {
+            return Err(Error::Key(
+                jsonwebtoken::errors::ErrorKind::InvalidAlgorithm.into(),
+            ));
+        }
+    };
+    let min_len = signature.signature_len();
+    if secret.len() < min_len {
+        return Err(Error::WeakKey {
+            alg,
+            min_len,
+            len: secret.len(),
+        });
+    }
+    Ok(signature)
 }
 
 fn expect_family(alg: Algorithm, family: AlgorithmFamily) -> Result<(), Error> {

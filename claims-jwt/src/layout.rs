@@ -69,7 +69,7 @@ use serde_json::{Map, Value};
 /// }
 ///
 /// // error: a claim of the token layout is not reserved by its `Layout::RESERVED`
-/// let _ = Minter::<Acme>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef"));
+/// let _ = Minter::<Acme>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
 /// ```
 ///
 /// [`layout_claims!`]: crate::layout_claims
@@ -96,6 +96,14 @@ pub trait Layout: Default + Clone + fmt::Debug + Send + Sync + 'static {
 
     /// The clock skew verifiers of this provider allow by default, in seconds.
     const DEFAULT_LEEWAY: u64 = 0;
+
+    /// The longest a token of this layout lives, `exp - iat` in seconds: the default maximum lifetime of
+    /// verifiers (which refuse a longer-lived token) and minters (which refuse a longer TTL). A day unless
+    /// the provider says otherwise.
+    const MAX_LIFETIME: u64 = 24 * 60 * 60;
+
+    /// The media type in the header's `typ`: minted, and required (compared without case) at verification.
+    const TYP: &'static str = "JWT";
 
     /// The cookie that carries this provider's session token.
     fn cookie() -> CookieSpec {
@@ -292,7 +300,7 @@ pub(crate) fn assert_fits<C: SessionClaims, L: Layout>() {
 }
 
 /// No provider claims: registered claims and custom claims only. Custom claims may not use the registered
-/// names (profile `rfc7519`); no budget; cookie `__session`.
+/// names (profile `rfc7519`); no budget; cookie `__session`; tokens live at most a day.
 ///
 /// ```
 /// use claims_jwt::{Generic, Layout};
@@ -325,8 +333,8 @@ impl Layout for Generic {
 /// and optional (version 1 tokens, without `v`, read too).
 ///
 /// Custom claims must be derived with `#[claims(profile = "clerk")]`; their budget is 1,200 bytes; the
-/// cookie is `__session`; verifiers allow 5 s of clock skew by default, as Clerk's SDKs do, and check `azp`
-/// against their authorized parties when it is present.
+/// cookie is `__session`; tokens live 60 s; verifiers allow 5 s of clock skew by default, as Clerk's SDKs
+/// do, and check `azp` against their authorized parties when it is present.
 ///
 /// ```
 /// use claims_jwt::Clerk;
@@ -406,6 +414,8 @@ impl Layout for Clerk {
     const RESERVED: ReservedNames<'static> =
         ReservedNames::from_profiles(&[&Profile::CLERK]).with_names(&["aud"]);
     const DEFAULT_LEEWAY: u64 = 5;
+    /// Clerk's session tokens live 60 s.
+    const MAX_LIFETIME: u64 = 60;
 
     // One line per claim; the profile's names are checked against this list below.
     crate::layout_claims!(azp, fva, sid, v, pla, fea, sts, o, act);
@@ -421,13 +431,15 @@ impl Layout for Clerk {
 /// defines them.
 ///
 /// Custom claims must be derived with `#[claims(profile = "stytch")]`; their budget is 4,096 bytes; the
-/// cookie is `stytch_session_jwt`.
+/// cookie is `stytch_session_jwt`; tokens live 5 minutes. Stytch's tokens name the project in `aud`, so
+/// give verifiers the project id with [`crate::Verifier::with_audience`].
 ///
 /// ```
 /// use claims_jwt::{Layout, Stytch};
 /// assert!(Stytch::owns("HTTPS://STYTCH.COM/x")); // scheme and host match without case
 /// assert!(!Stytch::owns("https://stytch.com.evil/x"));
 /// assert_eq!(Stytch::cookie().name(), "stytch_session_jwt");
+/// assert_eq!(Stytch::MAX_LIFETIME, 5 * 60);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stytch {
@@ -496,6 +508,8 @@ impl Layout for Stytch {
     const NAME: &'static str = "stytch";
     type Profile = profile::Stytch;
     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::STYTCH]);
+    /// Stytch's session JWTs live 5 minutes.
+    const MAX_LIFETIME: u64 = 5 * 60;
 
     fn cookie() -> CookieSpec {
         CookieSpec::new("stytch_session_jwt")

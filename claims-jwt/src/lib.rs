@@ -5,13 +5,17 @@
 //! (Clerk's `sid`, `azp`, `o`..., Stytch's `https://stytch.com/session`...), and the application's own
 //! custom claims, any [`SessionClaims`] type (usually `#[derive(SessionClaims)]`). This crate:
 //!
-//! * **mints** ([`Minter`]) after checking the custom claims' bounds, reserved names and budget, and the
+//! * **mints** ([`Minter`]) after checking the custom claims' bounds, reserved names, budget and floats
+//!   (a NaN is refused, never written as `null`), the TTL against the layout's maximum lifetime, and the
 //!   exact length of the token and of the cookie that will carry it: an oversized token is an error naming
 //!   the budget and the overflow, never a cookie the browser drops in silence;
-//! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the algorithm is
-//!   pinned by the key (or the JWKS entry chosen by `kid`), the signature is checked with jsonwebtoken's
-//!   primitives, and the payload is parsed once, straight into the typed [`Token`], refusing duplicate
-//!   claim names and wrongly typed registered claims; then `exp`, `nbf`, `iat`, `iss`, `aud` and `azp`;
+//! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the header is
+//!   parsed once under strict rules (an object of unique members, no `crit`, no `jku`/`jwk`/`x5u`/`x5c`,
+//!   capped length and `kid`, the layout's `typ`), the algorithm is pinned by the key (or the JWKS entry
+//!   chosen by `kid`), the signature is checked with jsonwebtoken's primitives, and the payload is parsed
+//!   once, straight into the typed [`Token`], refusing duplicate claim names and wrongly typed registered
+//!   claims; then `exp` and the lifetime, `nbf`, `iat`, `iss`, `aud` and `azp`. SECURITY.md at the
+//!   repository's root lists every refusal with its test;
 //! * **updates** ([`Minter::reissue`]) a verified token with an RFC 7396 patch through claims-core's
 //!   policy-checked merge, minting a new token; a refused patch changes nothing.
 //!
@@ -23,7 +27,7 @@
 //! use claims_jwt::{Clock, ErrorKind, Generic, Minter, Payload, SigningKey, Verifier};
 //! use serde_json::{json, Map, Value};
 //!
-//! let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!").with_kid("k1");
+//! let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!")?.with_kid("k1");
 //! let clock = Clock::fixed(1_700_000_000);
 //! let minter = Minter::<Generic>::new(key.clone())
 //!     .with_issuer("https://auth.example.com")
@@ -86,7 +90,7 @@
 //!     roles: Vec<String>,
 //! }
 //!
-//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
 //! let claims = AppClaims { full_name: "Ada Lovelace".into(), roles: vec!["admin".into()] };
 //! let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims).with_subject("user_1"))?;
 //! let token = Verifier::<Clerk>::new(key.verifying_key()).verify::<AppClaims>(minted.as_str())?;
@@ -107,7 +111,8 @@
 //!
 //! let claims = AppClaims { full_name: "Ada Lovelace".into() };
 //! // error: `AppClaims` was not derived for profile `Clerk`, which the token layout requires
-//! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"secret")).mint(&Payload::new(claims));
+//! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(claims));
+//! # Ok::<(), claims_jwt::Error>(())
 //! ```
 //!
 //! # Performance
@@ -143,6 +148,7 @@ compile_error!(
 mod clock;
 mod der;
 mod error;
+mod header;
 mod key;
 pub mod layout;
 mod mint;
@@ -153,12 +159,13 @@ mod verify;
 
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Segment};
+pub use header::{DEFAULT_MAX_HEADER_LEN, KEY_HEADER_PARAMETERS, MAX_KID_LEN};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
 pub use registered::{Audience, Registered};
 pub use token::{Header, Payload, Token};
-pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
+pub use verify::{DEFAULT_MAX_TOKEN_LEN, MAX_LEEWAY, Verifier};
 
 pub use claims_core::claims::SessionClaims;
 pub use claims_core::{self, ClaimsError, SizeReport};

@@ -27,10 +27,13 @@ use crate::{
 /// names against the layout's reserved names and the registered claims, their size against the
 /// custom-claims budget (the layout profile's by default: 1,200 bytes for Clerk), and the exact length of
 /// the token and of the cookie that carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
-/// it returns has exactly the length that was checked.
+/// it returns has exactly the length that was checked. Claims holding a non-finite float are refused
+/// ([`ClaimsError::NonFinite`]), never written as `null`, and so is a TTL over the maximum lifetime
+/// ([`Error::TtlTooLong`]).
 ///
 /// `iat` and `nbf` are the clock's time (`nbf` minus an optional skew), `exp` is `iat` plus the TTL
-/// (default 60 s); `iss` and `aud` are the minter's when configured, else the payload's.
+/// (default 60 s, at most the layout's [`Layout::MAX_LIFETIME`] unless [`Minter::with_max_lifetime`]);
+/// `iss` and `aud` are the minter's when configured, else the payload's.
 ///
 /// ```
 /// use std::time::Duration;
@@ -38,7 +41,7 @@ use crate::{
 /// use claims_jwt::claims_core::{BudgetKind, ClaimsError};
 /// use serde_json::{json, Map, Value};
 ///
-/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef"))
+/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
 ///     .with_clock(Clock::fixed(1_700_000_000))
 ///     .with_ttl(Duration::from_secs(60));
 /// let big: Map<String, Value> = serde_json::from_value(json!({"bio": "x".repeat(1300)}))?;
@@ -53,6 +56,7 @@ pub struct Minter<L = Generic> {
     issuer: Option<String>,
     audience: Option<Audience>,
     ttl: u64,
+    max_lifetime: u64,
     not_before_skew: u64,
     clock: Clock,
     cookie: CookieSpec,
@@ -69,6 +73,7 @@ impl<L> Clone for Minter<L> {
             issuer: self.issuer.clone(),
             audience: self.audience.clone(),
             ttl: self.ttl,
+            max_lifetime: self.max_lifetime,
             not_before_skew: self.not_before_skew,
             clock: self.clock.clone(),
             cookie: self.cookie.clone(),
@@ -86,6 +91,7 @@ impl<L: Layout> fmt::Debug for Minter<L> {
             .field("issuer", &self.issuer)
             .field("audience", &self.audience)
             .field("ttl", &self.ttl)
+            .field("max_lifetime", &self.max_lifetime)
             .field("not_before_skew", &self.not_before_skew)
             .field("clock", &self.clock)
             .field("cookie", &self.cookie)
@@ -103,11 +109,13 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"secret").with_kid("ins_1"));
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("ins_1"));
     /// assert_eq!(minter.header_json_len(), r#"{"alg":"HS256","kid":"ins_1","typ":"JWT"}"#.len());
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn new(key: SigningKey) -> Self {
-        let header = Header::new(key.algorithm(), key.kid().map(str::to_owned)).to_json();
+        let header =
+            Header::for_layout::<L>(key.algorithm(), key.kid().map(str::to_owned)).to_json();
         let [bytes, units] = L::CUSTOM_RESERVED.budgets();
         Minter {
             header_b64: URL_SAFE_NO_PAD.encode(&header),
@@ -116,6 +124,7 @@ impl<L: Layout> Minter<L> {
             issuer: None,
             audience: None,
             ttl: DEFAULT_TTL,
+            max_lifetime: L::MAX_LIFETIME,
             not_before_skew: 0,
             clock: Clock::system(),
             cookie: L::cookie(),
@@ -138,10 +147,32 @@ impl<L: Layout> Minter<L> {
         self
     }
 
-    /// This minter with tokens valid for `ttl` (whole seconds).
+    /// This minter with tokens valid for `ttl` (whole seconds). A TTL over the maximum lifetime (the
+    /// layout's [`Layout::MAX_LIFETIME`] unless [`Minter::with_max_lifetime`]) makes [`Minter::mint`]
+    /// fail with [`Error::TtlTooLong`], since verifiers would refuse the token.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use claims_jwt::{Clerk, Error, Minter, Payload, SigningKey};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// let err = Minter::<Clerk>::new(key).with_ttl(Duration::from_secs(300))
+    ///     .mint(&Payload::new(Map::<String, Value>::new())).unwrap_err();
+    /// assert_eq!(err, Error::TtlTooLong { ttl: 300, max: 60 });
+    /// # Ok::<(), Error>(())
+    /// ```
     #[must_use]
     pub fn with_ttl(mut self, ttl: Duration) -> Self {
         self.ttl = ttl.as_secs();
+        self
+    }
+
+    /// This minter allowing a TTL of up to `max` (whole seconds) instead of the layout's
+    /// [`Layout::MAX_LIFETIME`]; give the same maximum to the verifiers
+    /// ([`crate::Verifier::with_max_lifetime`]).
+    #[must_use]
+    pub fn with_max_lifetime(mut self, max: Duration) -> Self {
+        self.max_lifetime = max.as_secs();
         self
     }
 
@@ -202,8 +233,9 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
     /// use claims_jwt::claims_core::Budget;
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s"));
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
     /// assert_eq!(minter.update_policy().budgets(), [Some(Budget::bytes(1200)), None]);
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn update_policy(&self) -> UpdatePolicy<'static> {
         let policy = UpdatePolicy::new(L::CUSTOM_RESERVED).without_budget();
@@ -219,7 +251,8 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
     /// # use serde_json::{Map, Value};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(1_700_000_000));
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
+    ///     .with_clock(Clock::fixed(1_700_000_000));
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
     /// // {"alg":"HS256","typ":"JWT"} . {"sub":"user_1","exp":1700000060,"nbf":1700000000,"iat":1700000000} . HS256
     /// assert_eq!(minted.len(), 36 + 1 + 90 + 1 + 43);
@@ -255,10 +288,19 @@ impl<L: Layout> Minter<L> {
         custom: &C,
     ) -> Result<Minted, Error> {
         assert_fits::<C, L>();
+        if self.ttl > self.max_lifetime {
+            return Err(Error::TtlTooLong {
+                ttl: self.ttl,
+                max: self.max_lifetime,
+            });
+        }
         custom.check_bounds()?;
         custom.check_reserved(&L::CUSTOM_RESERVED)?;
+        // `serde_json` would write a NaN as `null`, and recurse once per level of a deep value.
+        claims_core::check_writable(custom, "custom claims")?;
 
         let head = Head { registered, layout };
+        claims_core::check_writable(&head, "claims")?;
 
         // One buffer: the registered and layout claims, then the custom claims spliced in after them.
         let hint = C::MAX_JSON_LEN.unwrap_or(1024).min(16 * 1024) + 512;
@@ -319,7 +361,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minted = Minter::<Generic>::new(key.clone()).with_clock(Clock::fixed(100))
     ///     .mint(&Payload::new(Map::<String, Value>::new()).with_subject("u"))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).with_clock(Clock::fixed(120))
@@ -345,7 +387,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Error, ErrorKind, Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "free"}))?;
     /// let minted = minter.mint(&Payload::new(claims))?;
@@ -377,13 +419,18 @@ impl<L: Layout> Minter<L> {
     /// [`Minter::reissue`] with a typed patch: anything that serializes to an RFC 7396 patch object, such as
     /// the patch companion of `#[derive(SessionClaims)]` or a `serde_json::Map`.
     ///
+    /// The patch is checked before it is converted to JSON: a non-finite float is
+    /// [`ClaimsError::NonFinite`] naming the claim (JSON would turn it into `null`, which deletes the
+    /// claim), and a value nested deeper than JSON claims can be is [`ClaimsError::TooDeep`], found
+    /// without overflowing the stack, however deep.
+    ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
     /// #[derive(serde::Serialize)]
     /// struct PlanPatch { plan: &'static str }
     ///
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
@@ -396,6 +443,8 @@ impl<L: Layout> Minter<L> {
         token: &Token<C, L>,
         patch: &P,
     ) -> Result<Reissued<C, L>, Error> {
+        // Before `to_value`, which would recurse through a deep patch and turn a NaN into a deletion.
+        claims_core::check_writable(patch, "patch").map_err(Error::Update)?;
         let patch = serde_json::to_value(patch).map_err(|e| Error::Update(e.into()))?;
         let result = self.reissue(token, &patch);
         claims_core::drop_deep(patch);
@@ -435,7 +484,7 @@ fn json_type_of_text(json: &[u8]) -> &'static str {
 /// use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
 /// use serde_json::{Map, Value};
 ///
-/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
+/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
 ///     .with_clock(Clock::fixed(1_700_000_000))
 ///     .mint(&Payload::new(Map::<String, Value>::new()))?;
 /// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
@@ -507,7 +556,7 @@ impl Minted {
     /// use serde_json::{json, Map, Value};
     ///
     /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "pro"}))?;
-    /// let minted = Minter::<Clerk>::new(SigningKey::hs256(b"s")).mint(&Payload::new(claims).with_subject("u"))?;
+    /// let minted = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(claims).with_subject("u"))?;
     /// let report = minted.size_report()?;
     /// assert_eq!(report.token_len(), Some(minted.len()));
     /// assert_eq!(report.custom().bytes, r#"{"plan":"pro"}"#.len());
@@ -548,7 +597,7 @@ impl AsRef<str> for Minted {
 /// ```
 /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
 /// # use serde_json::{json, Map, Value};
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
 /// let minter = Minter::<Generic>::new(key.clone());
 /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
 /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;

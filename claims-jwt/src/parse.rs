@@ -175,8 +175,8 @@ impl<'de, L: Layout> State<'de, '_, L> {
     }
 }
 
-/// Reads a map key as a string, borrowed from the payload when it holds no escapes.
-struct KeySeed;
+/// Reads a map key as a string, borrowed from the input when it holds no escapes.
+pub(crate) struct KeySeed;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Cow<'de, str>;

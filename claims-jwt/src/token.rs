@@ -22,10 +22,15 @@ pub struct Header {
 impl Header {
     /// The header this crate writes: `alg`, `kid` when given, `typ: "JWT"`.
     pub fn new(alg: Algorithm, kid: Option<String>) -> Self {
+        Self::for_layout::<Generic>(alg, kid)
+    }
+
+    /// The header a minter of layout `L` writes, with the layout's `typ`.
+    pub(crate) fn for_layout<L: Layout>(alg: Algorithm, kid: Option<String>) -> Self {
         Header {
             alg,
             kid,
-            typ: Some("JWT".to_owned()),
+            typ: Some(L::TYP.to_owned()),
         }
     }
 
@@ -130,7 +135,7 @@ impl<C, L: Layout> Payload<C, L> {
 /// ```
 /// # use claims_jwt::{Clerk, Clock, Layout, Minter, Payload, SigningKey, Verifier};
 /// # use serde_json::{Map, Value};
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").with_kid("k1");
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("k1");
 /// let claims: Map<String, Value> = serde_json::from_value(serde_json::json!({"plan": "pro"}))?;
 /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
 /// let minted = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(100))

@@ -1,6 +1,8 @@
 //! JWS/JWT conformance of claims-jwt against the standard vectors in `tests/vectors`: RFC 7515
 //! Appendix A, RFC 7519 §3.1, RFC 7520 §4, and Clerk's and Stytch's published fixtures and examples.
 
+use std::time::Duration;
+
 use claims_core::SessionClaims;
 use claims_jwt::jwk::Jwk;
 use claims_jwt::layout::{ClerkActor, ClerkOrganization};
@@ -41,8 +43,10 @@ fn rfc7515_a1_a2_a3_verify_with_their_jwks() {
         let vector = entry(&vectors, name);
         let key = VerifyingKey::from_jwk(&jwk(&vector["jwk"])).unwrap();
         assert_eq!(key.algorithm(), alg, "{name}");
+        // A.2's and A.3's headers carry no `typ`: the documented opt-out for issuers that omit it.
         let verifier = Verifier::<Generic>::new(key)
             .with_issuer("joe")
+            .with_typ_optional()
             .with_clock(Clock::fixed(BEFORE_JOE_EXP));
 
         let (header, payload) = verifier.verify_signature(compact(vector)).unwrap();
@@ -173,8 +177,9 @@ fn rfc7520_signatures_verify_and_their_text_payloads_are_refused_as_claims() {
     ] {
         let vector = entry(signatures, name);
         let key = VerifyingKey::from_jwk_with_alg(&jwk(&vector["jwk"]), alg).unwrap();
-        // The JWKs carry the RFC's kid, so a key set selects them by the header's kid.
-        let verifier = Verifier::<Generic>::from_key_set(KeySet::new([key]));
+        // The JWKs carry the RFC's kid, so a key set selects them by the header's kid; the cookbook's
+        // headers carry no `typ`.
+        let verifier = Verifier::<Generic>::from_key_set(KeySet::new([key])).with_typ_optional();
         let (header, payload) = verifier.verify_signature(compact(vector)).unwrap();
         assert_eq!(header.alg(), alg, "{name}");
         assert_eq!(
@@ -359,7 +364,9 @@ fn a_clerk_token_minted_here_has_the_documented_v2_layout() {
 
     let iat = documented["iat"].as_u64().unwrap();
     let minter = Minter::<Clerk>::new(
-        SigningKey::hs256(b"clerk layout test secret, 32 bytes+").with_kid("ins_123"),
+        SigningKey::hs256(b"clerk layout test secret, 32 bytes+")
+            .unwrap()
+            .with_kid("ins_123"),
     )
     .with_issuer("https://clerk.your-site.com")
     .with_ttl(std::time::Duration::ZERO)
@@ -395,7 +402,9 @@ fn a_clerk_token_minted_here_has_the_documented_v2_layout() {
     let issued = minter.mint(&payload).unwrap();
 
     let (_, json) = Verifier::<Clerk>::new(
-        SigningKey::hs256(b"clerk layout test secret, 32 bytes+").verifying_key(),
+        SigningKey::hs256(b"clerk layout test secret, 32 bytes+")
+            .unwrap()
+            .verifying_key(),
     )
     .verify_signature(issued.as_str())
     .unwrap();
@@ -425,7 +434,7 @@ fn stytch_b2b_claims_read_into_the_stytch_layout() {
     let json = serde_json::to_vec(&payload).unwrap();
 
     // Stytch publishes no key: sign the documented claims with a key of our own.
-    let key = SigningKey::hs256(b"stytch layout test secret, 32 bytes");
+    let key = SigningKey::hs256(b"stytch layout test secret, 32 bytes").unwrap();
     let input = format!(
         "{}.{}",
         b64(br#"{"alg":"HS256","kid":"key0","typ":"JWT"}"#),
@@ -434,6 +443,15 @@ fn stytch_b2b_claims_read_into_the_stytch_layout() {
     let token = format!("{input}.{}", key.sign(input.as_bytes()).unwrap());
     let verifier =
         Verifier::<Stytch>::new(key.verifying_key()).with_clock(Clock::fixed(1_767_225_600));
+    // The SDK's fixture has no `iat` and an `exp` in 2286: far over a Stytch token's 5 minutes.
+    assert_eq!(
+        verifier.verify::<Dynamic>(&token).unwrap_err(),
+        Error::LifetimeTooLong {
+            lifetime: 9_999_999_999 - 1_767_225_600,
+            max: 300
+        }
+    );
+    let verifier = verifier.with_max_lifetime(Duration::from_secs(u64::MAX));
     let token = verifier.verify::<Dynamic>(&token).unwrap();
 
     // The SDK's mapping: member_id = sub, member_session_id = session.id, organization_id = organization.

@@ -32,7 +32,7 @@ fn dynamic(value: Value) -> Dynamic {
 }
 
 fn minter() -> Minter<Supabase> {
-    Minter::new(SigningKey::hs256(b"supabase jwt secret, 32 bytes or more"))
+    Minter::new(SigningKey::hs256(b"supabase jwt secret, 32 bytes or more").unwrap())
         .with_clock(Clock::fixed(1_700_000_000))
 }
 

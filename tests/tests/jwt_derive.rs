@@ -35,7 +35,7 @@ fn ada() -> AppClaims {
 }
 
 fn setup() -> (Minter<Clerk>, Verifier<Clerk>, Token<AppClaims, Clerk>) {
-    let key = SigningKey::hs256(SECRET).with_kid("ins_test");
+    let key = SigningKey::hs256(SECRET).unwrap().with_kid("ins_test");
     let minter = Minter::<Clerk>::new(key.clone())
         .with_issuer("https://clerk.example.com")
         .with_clock(Clock::fixed(NOW));
@@ -154,7 +154,7 @@ fn reissue_measures_the_claims_as_written_not_as_a_json_value() {
     };
     assert_eq!(serde_json::to_vec(&worst).unwrap().len(), 47);
 
-    let key = SigningKey::hs256(SECRET);
+    let key = SigningKey::hs256(SECRET).unwrap();
     let clock = Clock::fixed(NOW);
     let minter = Minter::<Generic>::new(key.clone())
         .with_clock(clock.clone())

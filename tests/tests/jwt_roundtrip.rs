@@ -23,10 +23,12 @@ fn keys() -> Vec<(SigningKey, VerifyingKey, SignatureAlg)> {
             SignatureAlg::Rsa { modulus_bits: 2048 },
         )
     };
+    // 64 bytes: HS512's hash output, the longest minimum of the three (RFC 7518 §3.2).
+    let secret = [SECRET, SECRET].concat();
     let hmac = |alg, sig| {
         (
-            SigningKey::hmac(alg, SECRET).unwrap(),
-            VerifyingKey::hmac(alg, SECRET).unwrap(),
+            SigningKey::hmac(alg, &secret[..64]).unwrap(),
+            VerifyingKey::hmac(alg, &secret[..64]).unwrap(),
             sig,
         )
     };

@@ -19,6 +19,6 @@ fn main() {
     let _ = needs_claims::<AppClaims>();
     let claims = AppClaims { sid: "s".into(), user: "u".into() };
     let _ = claims.check_bounds();
-    let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     let _ = Minter::<Clerk>::new(key).mint(&Payload::new(claims));
 }

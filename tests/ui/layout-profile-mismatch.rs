@@ -9,7 +9,7 @@ struct AppClaims {
 }
 
 fn main() {
-    let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     let claims = AppClaims { full_name: "Ada".into() };
     let _ = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims));
     let _ = Verifier::<Clerk>::new(key.verifying_key()).verify::<AppClaims>("a.b.c");

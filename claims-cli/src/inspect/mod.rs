@@ -50,7 +50,7 @@ pub(crate) fn run(args: &InspectArgs) -> Result<Outcome, Failure> {
         LayoutName::Clerk => inspect::<Clerk>(subject),
         LayoutName::Stytch => inspect::<Stytch>(subject),
         LayoutName::Generic => inspect::<Generic>(subject),
-    };
+    }?;
     match args.format {
         Format::Text => output::print(&text::render(&inspection)),
         Format::Json => output::print_json(&inspection),
@@ -70,7 +70,7 @@ struct Subject<'a> {
     layout: LayoutJson,
 }
 
-fn inspect<L: Layout>(subject: Subject<'_>) -> Inspection {
+fn inspect<L: Layout>(subject: Subject<'_>) -> Result<Inspection, Failure> {
     let Subject {
         args,
         token,
@@ -82,7 +82,7 @@ fn inspect<L: Layout>(subject: Subject<'_>) -> Inspection {
     let mut problems = Vec::new();
 
     let verification = if let Some(key) = key {
-        verify::verify::<L>(key, args, token)
+        verify::verify::<L>(key, args, token)?
     } else {
         // Without a key nothing is trusted, but what any verifier refuses whatever the key is known.
         if let Err(err) = Payload::<Dynamic, L>::from_json(&compact.payload_json) {
@@ -117,7 +117,7 @@ fn inspect<L: Layout>(subject: Subject<'_>) -> Inspection {
     }
     let [registered, provider, custom] = groups;
 
-    Inspection {
+    Ok(Inspection {
         verification,
         at,
         at_given: args.at.is_some(),
@@ -130,7 +130,7 @@ fn inspect<L: Layout>(subject: Subject<'_>) -> Inspection {
         problems,
         size,
         size_text,
-    }
+    })
 }
 
 /// The size report, figured for the whole token when its algorithm and signature say how.

@@ -204,10 +204,14 @@ fn the_clerk_fixture_verifies_at_clerk_s_clock_and_says_what_was_checked() {
             "checked": [
                 "length: 742 bytes, within the cap of 8192",
                 "key: the JWKS key with `kid` ins_2GIoQhbUpy0hX7B2cVkuTMinXoD",
+                "header: an object of unique members, at most 1024 chars, `kid` at most 256 bytes; no \
+                 `crit`, `jku`, `jwk`, `x5u`, `x5c`",
                 "algorithm: RS256, pinned by the key (the header's `alg` must name it)",
+                "typ: `JWT`, as clerk tokens are",
                 "signature: valid",
                 "claims: each name once; registered and clerk claims of their types",
                 "exp 2022-10-24T21:51:50Z: not passed at 2022-10-24T21:50:50Z (leeway 5 s)",
+                "lifetime: 60 s, within 60 s",
                 "nbf 2022-10-24T21:50:40Z: reached at 2022-10-24T21:50:50Z (leeway 5 s)",
                 "iat 2022-10-24T21:50:50Z: not in the future at 2022-10-24T21:50:50Z (leeway 5 s)",
                 "iss `https://clerk.inspired.puma-74.lcl.dev`: accepted",
@@ -268,13 +272,56 @@ fn refusals_exit_1_with_the_verifier_s_reason() {
         "it expired 50 s ago; give --at TIME to check it as of an earlier instant"
     );
 
-    // The same with a minute of leeway: accepted (a leeway covers exp, nbf and iat alike).
+    // The same with a minute of leeway: no longer expired, but this fixture was issued 950 s before it
+    // expires, over the 60 s a Clerk token lives.
     let (code, verification) =
         verify_clerk("expired_token", &["--at", CLERK_NOW, "--leeway", "1m"]);
+    assert_eq!(code, 1);
+    assert_eq!(verification["reason"], "lifetime_too_long");
+    assert_eq!(
+        verification["message"],
+        "the token lives 950 s, over the maximum lifetime of 60 s; refused (raise it with \
+         `Verifier::with_max_lifetime` if the issuer mints longer-lived tokens)"
+    );
+    assert_eq!(
+        verification["hint"],
+        "if its issuer mints tokens that live this long, give --max-lifetime 950s"
+    );
+    // With that lifetime allowed: accepted (a leeway covers exp, nbf and iat alike).
+    let (code, verification) = verify_clerk(
+        "expired_token",
+        &[
+            "--at",
+            CLERK_NOW,
+            "--leeway",
+            "1m",
+            "--max-lifetime",
+            "950s",
+        ],
+    );
     assert_eq!((code, &verification["status"]), (0, &json!("verified")));
     assert_eq!(
-        verification["checked"][5],
-        "exp 2022-10-24T21:50:00Z: not passed at 2022-10-24T21:50:50Z (leeway 60 s)"
+        verification["checked"]
+            .as_array()
+            .map(|checked| &checked[7..=8]),
+        Some(
+            &[
+                json!("exp 2022-10-24T21:50:00Z: not passed at 2022-10-24T21:50:50Z (leeway 60 s)"),
+                json!("lifetime: 950 s, within 950 s")
+            ][..]
+        )
+    );
+    // A leeway over claims-jwt's maximum makes no verifier: a usage error, not a refusal.
+    let (run, _) = inspect_clerk(
+        "expired_token",
+        "clerk-jwks.json",
+        &["--at", CLERK_NOW, "--leeway", "301s"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert_eq!(
+        run.error_line(2),
+        "--leeway: a leeway of 301 s is over the maximum of 300 s; clock skew is seconds, not minutes: fix \
+         the clocks rather than widening the window"
     );
 
     // Clerk's tampered fixture: another token's signature.
@@ -321,6 +368,74 @@ const MINTED_AT: u64 = 1_700_000_000;
 
 fn claims_map(value: Value) -> Map<String, Value> {
     serde_json::from_value(value).expect("an object")
+}
+
+#[test]
+fn a_token_naming_an_audience_is_verified_only_with_audience() {
+    let minted = Minter::<Generic>::new(hs256())
+        .with_audience(claims_jwt::Audience::One("project-live-1".into()))
+        .with_clock(Clock::fixed(MINTED_AT))
+        .mint(&Payload::new(claims_map(json!({"plan": "pro"}))))
+        .expect("minted");
+    let at = (MINTED_AT + 1).to_string();
+    let inspect = |extra: &[&str]| {
+        let args = [
+            &["inspect", minted.as_str(), "--at", &at, "--format", "json"],
+            extra,
+        ]
+        .concat();
+        claims_with_secret(&args, "")
+    };
+
+    // RFC 7519 §4.1.3: a verifier that names no audience refuses a token that names one.
+    let run = inspect(&[]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let verification = &run.json()["verification"];
+    assert_eq!(verification["reason"], "unexpected_audience");
+    assert_eq!(verification["http_status"], 401);
+    assert_eq!(
+        verification["hint"],
+        "if this service is one of project-live-1, give --audience with its name"
+    );
+
+    let run = inspect(&["--audience", "project-live-1"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let verification = &run.json()["verification"];
+    assert_eq!(verification["status"], "verified");
+    assert_eq!(
+        verification["checked"].as_array().and_then(|c| c.last()),
+        Some(&json!(
+            "aud [\"project-live-1\"]: holds an accepted audience"
+        ))
+    );
+    let run = inspect(&["--audience", "project-test-1"]);
+    assert_eq!(run.json()["verification"]["reason"], "invalid_audience");
+}
+
+#[test]
+fn a_secret_shorter_than_the_hash_output_verifies_nothing() {
+    let minted = Minter::<Generic>::new(hs256())
+        .with_clock(Clock::fixed(MINTED_AT))
+        .mint(&Payload::new(claims_map(json!({}))))
+        .expect("minted");
+    let at = (MINTED_AT + 1).to_string();
+    let args = [
+        "inspect",
+        minted.as_str(),
+        "--at",
+        &at,
+        "--secret-env",
+        SECRET_VAR,
+    ];
+    let run = claims_with(&args, "", &[(SECRET_VAR, "a 16-byte secret")]);
+    assert_eq!(
+        run.error_line(2),
+        "the secret in $CLAIMS_TEST_SECRET: the HS256 secret is 16 bytes, shorter than the 32 bytes of the \
+         hash output (RFC 7518 §3.2); use a random secret of at least 32 bytes"
+    );
+    // The right secret, 32 bytes or more, verifies it.
+    let run = claims_with_secret(&args[..4], "");
+    assert_eq!(run.code, 0, "{run:?}");
 }
 
 #[test]
@@ -657,7 +772,7 @@ fn the_readme_shows_the_real_output() {
         .stdout
         .replace(&jwks, "claims-cli/tests/fixtures/clerk-jwks.json")
         .lines()
-        .take(10)
+        .take(13)
         .fold(String::new(), |head, line| head + line + "\n");
     assert!(readme.contains(&format!(
         "$ claims inspect \"$TOKEN\" --jwks claims-cli/tests/fixtures/clerk-jwks.json --at 2022-10-24T21:50:50Z\n{head}...\n"
@@ -690,7 +805,7 @@ fn a_stytch_token_is_recognised_by_its_session_claim() {
     assert_eq!(report["size"]["token"]["cookie"], "stytch_session_jwt");
     assert_eq!(report["size"]["budget"]["limit"], 4096);
     assert_eq!(
-        report["verification"]["checked"][4],
+        report["verification"]["checked"][6],
         "claims: each name once; registered and stytch claims of their types"
     );
 }

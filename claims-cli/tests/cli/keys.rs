@@ -135,6 +135,30 @@ fn a_key_claims_jwt_cannot_read_fails_the_whole_document() {
 }
 
 #[test]
+fn a_secret_shorter_than_its_hash_output_is_left_out() {
+    // `c2VjcmV0` is the 6 bytes of "secret"; the other `k` is 32 bytes, enough for HS256 only.
+    let path = temp_file(
+        "weak-jwks.json",
+        r#"{"keys":[{"kty":"oct","kid":"weak","k":"c2VjcmV0"},{"kty":"oct","kid":"hs512","alg":"HS512","k":"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY"},{"kty":"oct","kid":"hs256","k":"MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY"}]}"#,
+    );
+    let run = claims(&["keys", &path, "--format", "json"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let report = run.json();
+    assert_eq!(report["usable"], 1);
+    assert_eq!(
+        report["keys"][0]["unusable"],
+        "the HS256 secret is 6 bytes, shorter than the 32 bytes of the hash output (RFC 7518 §3.2); use \
+         a random secret of at least 32 bytes"
+    );
+    assert_eq!(
+        report["keys"][1]["unusable"],
+        "the HS512 secret is 32 bytes, shorter than the 64 bytes of the hash output (RFC 7518 §3.2); use \
+         a random secret of at least 64 bytes"
+    );
+    assert_eq!(report["keys"][2]["verifies"], "HS256");
+}
+
+#[test]
 fn what_is_not_a_jwks_is_an_input_error() {
     let path = temp_file("not-jwks.json", r#"{"kty":"oct","k":"c2VjcmV0"}"#);
     assert_eq!(

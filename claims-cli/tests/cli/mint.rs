@@ -5,7 +5,9 @@ use std::time::Duration;
 use claims_jwt::{Clerk, Clock, Minter, Payload};
 use serde_json::{Map, Value, json};
 
-use crate::support::{Run, claims, claims_with_secret, hs256, key, temp_file, text};
+use crate::support::{
+    Run, SECRET_VAR, claims, claims_with, claims_with_secret, hs256, key, temp_file, text,
+};
 
 /// Runs `claims mint FILE args` with the test secret, `FILE` holding `claims`.
 fn mint(name: &str, claims: &str, args: &[&str]) -> Run {
@@ -29,7 +31,7 @@ fn a_clerk_token_is_byte_for_byte_the_minter_s() {
             "--kid",
             "dev",
             "--ttl",
-            "5m",
+            "1m",
             "--at",
             "1700000000",
             "--sub",
@@ -49,7 +51,7 @@ fn a_clerk_token_is_byte_for_byte_the_minter_s() {
     };
     let expected = Minter::<Clerk>::new(hs256().with_kid("dev"))
         .with_clock(Clock::fixed(1_700_000_000))
-        .with_ttl(Duration::from_secs(300))
+        .with_ttl(Duration::from_secs(60))
         .with_issuer("https://clerk.example.com")
         .mint(
             &Payload::new(custom)
@@ -62,7 +64,7 @@ fn a_clerk_token_is_byte_for_byte_the_minter_s() {
         run.stderr,
         format!(
             "minted a clerk token (HS256): {} chars; cookie `__session` {} of 4096 bytes; valid from \
-             2023-11-14T22:13:20Z to 2023-11-14T22:18:20Z\n",
+             2023-11-14T22:13:20Z to 2023-11-14T22:14:20Z\n",
             expected.len(),
             expected.cookie_len()
         )
@@ -71,7 +73,7 @@ fn a_clerk_token_is_byte_for_byte_the_minter_s() {
     // And the CLI verifies what it minted.
     let token = run.stdout.trim();
     let run = claims_with_secret(
-        &["inspect", token, "--at", "1700000100", "--format", "json"],
+        &["inspect", token, "--at", "1700000030", "--format", "json"],
         "",
     );
     assert_eq!(run.code, 0, "{run:?}");
@@ -81,7 +83,7 @@ fn a_clerk_token_is_byte_for_byte_the_minter_s() {
         report["custom"],
         json!({"fullName": "Ada Lovelace", "roles": ["admin"]})
     );
-    assert_eq!(report["registered"]["exp"], 1_700_000_300);
+    assert_eq!(report["registered"]["exp"], 1_700_000_060);
 }
 
 #[test]
@@ -215,6 +217,29 @@ fn bad_claims_and_keys_are_input_errors() {
         claims_with_secret(&["mint", "-", "--alg", "RS256"], "{}").error_line(2),
         "--alg RS256 needs a key pair, not a shared secret; use --pem FILE, or an HS256, HS384 or HS512 --alg"
     );
+    // A TTL over the layout's maximum lifetime mints a token no verifier accepts: refused, with the
+    // longest allowed TTL beside it.
+    let clerk = |ttl| mint("mint-ttl.json", "{}", &["--layout", "clerk", "--ttl", ttl]);
+    assert_eq!(
+        clerk("61s").error_line(2),
+        "the minter's TTL of 61 s is over the maximum lifetime of 60 s, which verifiers enforce; shorten \
+         it with `Minter::with_ttl`, or raise both maximums with `with_max_lifetime`"
+    );
+    assert_eq!(clerk("60s").code, 0);
+    // A secret shorter than the hash output is no key (RFC 7518 §3.2), with a 32-byte one beside it.
+    let with_secret = |secret: &str| {
+        claims_with(
+            &["mint", "-", "--secret-env", SECRET_VAR],
+            "{}",
+            &[(SECRET_VAR, secret)],
+        )
+    };
+    assert_eq!(
+        with_secret(&"s".repeat(31)).error_line(2),
+        "the secret in $CLAIMS_TEST_SECRET: the HS256 secret is 31 bytes, shorter than the 32 bytes of the \
+         hash output (RFC 7518 §3.2); use a random secret of at least 32 bytes"
+    );
+    assert_eq!(with_secret(&"s".repeat(32)).code, 0);
     // A key is required, and only one.
     assert_eq!(claims(&["mint"]).code, 2);
     assert_eq!(

@@ -8,6 +8,7 @@ use crate::claims::SessionClaims;
 use crate::error::ClaimsError;
 use crate::merge::{UpdatePolicy, claims_object, update_claims_object};
 use crate::value::drop_deep;
+use crate::writable::{check_member, raise};
 
 /// One field of a typed patch: keep it, set it, remove it (where it may be absent) or patch it (a nested
 /// object). Generated patch types only expose the operations that make sense for each field.
@@ -81,7 +82,11 @@ pub fn add_field<T: Serialize, P: PatchObject>(
     let value = match op {
         FieldPatch::Keep => return Ok(()),
         FieldPatch::Remove => Value::Null,
-        FieldPatch::Set(value) => replacing(old, serde_json::to_value(value)?),
+        FieldPatch::Set(value) => {
+            // `to_value` would turn a NaN into `null`, and the patch would delete the claim.
+            check_member(value, claim)?;
+            replacing(old, serde_json::to_value(value)?)
+        }
         FieldPatch::Patch(inner) => {
             Value::Object(inner.merge_patch_for(old.and_then(Value::as_object))?)
         }
@@ -132,7 +137,7 @@ pub fn serialize_patch<P: PatchObject, S: serde::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     match patch.merge_patch_for(None) {
         Ok(map) => map.serialize(serializer),
-        Err(err) => Err(serde::ser::Error::custom(err)),
+        Err(err) => Err(raise(err)),
     }
 }
 

@@ -55,19 +55,32 @@ pub(crate) fn now() -> u64 {
     Clock::system().now()
 }
 
-/// The server's minter: Clerk's layout, [`ISSUER`], 10 minutes.
+/// How long the test tokens live: 10 minutes, past Clerk's 60 s, so that the suites can move the clock.
+const LIFETIME: Duration = Duration::from_secs(600);
+
+/// The server's minter: Clerk's layout, [`ISSUER`], [`LIFETIME`].
 pub(crate) fn minter() -> Minter<Clerk> {
-    Minter::<Clerk>::new(SigningKey::hs256(SECRET).with_kid("ins_test"))
-        .with_issuer(ISSUER)
-        .with_ttl(Duration::from_secs(600))
+    Minter::<Clerk>::new(
+        SigningKey::hs256(SECRET)
+            .expect("a 32-byte secret")
+            .with_kid("ins_test"),
+    )
+    .with_issuer(ISSUER)
+    .with_ttl(LIFETIME)
+    .with_max_lifetime(LIFETIME)
 }
 
 /// What the server accepts: its key, [`ISSUER`], the authorized party [`APP`].
 pub(crate) fn verifier(clock: Clock) -> Verifier<Clerk> {
-    Verifier::<Clerk>::new(SigningKey::hs256(SECRET).verifying_key())
-        .with_issuer(ISSUER)
-        .with_authorized_party(APP)
-        .with_clock(clock)
+    Verifier::<Clerk>::new(
+        SigningKey::hs256(SECRET)
+            .expect("a 32-byte secret")
+            .verifying_key(),
+    )
+    .with_max_lifetime(LIFETIME)
+    .with_issuer(ISSUER)
+    .with_authorized_party(APP)
+    .with_clock(clock)
 }
 
 /// A token for `claims` minted by `minter` at `at`, for the authorized party `azp`.

@@ -13,7 +13,7 @@ fn main() {
     assert_eq!(AppClaims::CLAIM_NAMES, ["name"]);
     assert_eq!(AppClaims::MAX_JSON_LEN, Some(75));
 
-    let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     let claims = AppClaims { name: "Ada".into() };
     let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims)).unwrap();
     let token = Verifier::<Clerk>::new(key.verifying_key()).verify::<AppClaims>(minted.as_str()).unwrap();
