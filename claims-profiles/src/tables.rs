@@ -11,7 +11,7 @@ use crate::budget::Budget;
 /// A provider's reserved claim names and prefixes, and its custom-claims budget.
 ///
 /// The built-in profiles are associated constants; [`Profile::by_name`] finds one by the name used in
-/// `#[claims(profile = "...")]`. The lists and their sources are in the project's PROVIDERS.md.
+/// `#[claims(profile = "...")]`. The lists and their sources are in the repository's docs/providers.md.
 ///
 /// ```
 /// use claims_profiles::Profile;
@@ -168,7 +168,7 @@ impl Profile {
         budget: None,
     };
 
-    /// Every built-in profile, in the order of PROVIDERS.md.
+    /// Every built-in profile, in the order of docs/providers.md.
     ///
     /// ```
     /// # use claims_profiles::Profile;

@@ -6,7 +6,8 @@ use crate::support::{claims_with, temp_file};
 
 /// The README's Clerk payload.
 const PAYLOAD: &str = r#"{"sub":"user_2pJ8kQ3vX9mN4rT6yW1zB5cD7fH","sid":"sess_2pJ8kQ3vX9mN4rT6yW1zB5cD7fG","iat":1764000000,"exp":1764000060,"v":2,"fullName":"Ada Lovelace","roles":["admin","billing"]}"#;
-/// A Clerk `kid`: `ins_` and 27 characters, so that the header is PROVIDERS.md's 68 bytes.
+/// A Clerk `kid`: `ins_` and 27 characters, so that the header is the 68 bytes of the worked example in
+/// docs/providers.md.
 const KID: &str = "ins_2pJ8kQ3vX9mN4rT6yW1zB5cD7fGx";
 
 #[test]
