@@ -28,7 +28,7 @@ use crate::{Authenticator, Reason, Refusal, VerifiedSession};
 ///   verify once: the outcome is kept in the request's extensions, per claims type and layout.
 ///
 /// It dereferences to [`VerifiedSession`]: `claims()`, `registered()`, `layout()`, `raw_token()`,
-/// `origin()`, and `token()` for [`claims_jwt::Minter::reissue_with`].
+/// `origin()`, and `token()` for [`claims_jwt::Minter::reissue_typed`].
 ///
 /// ```
 /// use axum_core::extract::FromRequestParts;
@@ -38,7 +38,7 @@ use crate::{Authenticator, Reason, Refusal, VerifiedSession};
 ///
 /// # #[tokio::main(flavor = "current_thread")]
 /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
 /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "pro"}))?;
 /// let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims).with_subject("user_1"))?;
 /// let auth = Authenticator::new(Verifier::<Clerk>::new(key.verifying_key()));
@@ -89,7 +89,7 @@ use crate::{Authenticator, Reason, Refusal, VerifiedSession};
 ///     format!("hello {}", session.registered().sub.as_deref().unwrap_or("?"))
 /// }
 ///
-/// let auth = Authenticator::new(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?));
+/// let auth = Authenticator::new(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap()));
 /// let app: Router = Router::new().route("/dashboard", get(dashboard)).with_state(auth);
 /// ```
 pub struct Session<C, L = Generic, R = Refusal> {

@@ -77,7 +77,7 @@
 //!     Ok(([(SET_COOKIE, set_cookie)], Json(reissued.payload().custom.clone())))
 //! }
 //!
-//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
 //! let minter = Minter::<Clerk>::new(key.clone()).with_issuer("https://clerk.example.com");
 //! let state = AppState {
 //!     auth: Authenticator::new(Verifier::new(key.verifying_key()).with_issuer("https://clerk.example.com")),

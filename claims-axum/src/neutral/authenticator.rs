@@ -21,7 +21,7 @@ use super::{FoundToken, Origin, Refusal, TokenSources};
 /// use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
 /// use serde_json::{Map, Value};
 ///
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
 /// let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
 /// let auth = Authenticator::new(Verifier::<Clerk>::new(key.verifying_key()));
 ///
@@ -76,7 +76,7 @@ impl<L: Layout> Authenticator<L> {
     /// ```
     /// # use claims_axum::{Authenticator, TokenSources};
     /// # use claims_jwt::{Clerk, Verifier, VerifyingKey};
-    /// let auth = Authenticator::new(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?));
+    /// let auth = Authenticator::new(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap()));
     /// assert_eq!(auth.sources(), &TokenSources::default());
     /// ```
     pub fn new(verifier: Verifier<L>) -> Self {
@@ -94,7 +94,7 @@ impl<L: Layout> Authenticator<L> {
     /// ```
     /// # use claims_axum::{Authenticator, TokenSource, TokenSources};
     /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
-    /// let auth = Authenticator::new(Verifier::<Generic>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?))
+    /// let auth = Authenticator::new(Verifier::<Generic>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap()))
     ///     .with_sources(TokenSources::new([TokenSource::cookie("app_session"), TokenSource::Bearer]));
     /// assert_eq!(auth.sources().as_slice()[0], TokenSource::cookie("app_session"));
     /// ```
@@ -108,7 +108,7 @@ impl<L: Layout> Authenticator<L> {
     /// ```
     /// # use claims_axum::Authenticator;
     /// # use claims_jwt::{Clerk, Verifier, VerifyingKey};
-    /// let auth = Authenticator::from(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?));
+    /// let auth = Authenticator::from(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap()));
     /// assert!(format!("{:?}", auth.verifier()).contains("clerk"));
     /// ```
     pub fn verifier(&self) -> &Verifier<L> {
@@ -120,7 +120,7 @@ impl<L: Layout> Authenticator<L> {
     /// ```
     /// # use claims_axum::{Authenticator, TokenSource};
     /// # use claims_jwt::{Clerk, Verifier, VerifyingKey};
-    /// let auth = Authenticator::new(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?));
+    /// let auth = Authenticator::new(Verifier::<Clerk>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap()));
     /// assert_eq!(auth.sources().as_slice()[0], TokenSource::Bearer);
     /// ```
     pub fn sources(&self) -> &TokenSources {
@@ -136,7 +136,7 @@ impl<L: Layout> Authenticator<L> {
     /// # use claims_axum::{Authenticator, Reason};
     /// # use claims_jwt::{Generic, Verifier, VerifyingKey};
     /// # use http::{HeaderMap, HeaderValue, header::COOKIE};
-    /// let auth = Authenticator::new(Verifier::<Generic>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?));
+    /// let auth = Authenticator::new(Verifier::<Generic>::new(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap()));
     /// let mut headers = HeaderMap::new();
     /// headers.insert(COOKIE, HeaderValue::from_static("__session=a.b.c; __session=d.e.f"));
     /// let refusal = auth.authenticate::<serde_json::Map<String, serde_json::Value>>(&headers).unwrap_err();
@@ -197,7 +197,7 @@ pub(crate) fn log_refusal(refusal: &Refusal, origin: Option<&Origin>) {
 /// use http::{HeaderMap, HeaderValue, header::COOKIE};
 /// use serde_json::{json, Map, Value};
 ///
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
 /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "pro"}))?;
 /// let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
 /// let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims).with_subject("user_1").with_layout(layout))?;
@@ -248,14 +248,14 @@ impl<C, L> VerifiedSession<C, L> {
     }
 
     /// The verified token: the input of [`claims_jwt::Minter::reissue`] and
-    /// [`claims_jwt::Minter::reissue_with`] when a handler updates the claims.
+    /// [`claims_jwt::Minter::reissue_typed`] when a handler updates the claims.
     ///
     /// ```
     /// # use claims_axum::Authenticator;
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
     /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// # let mut headers = HeaderMap::new();
@@ -277,7 +277,7 @@ impl<C, L> VerifiedSession<C, L> {
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
     /// # use serde_json::{json, Map, Value};
-    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     /// # let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "pro"}))?;
     /// # let minted = Minter::<Generic>::new(key.clone()).mint(&Payload::new(claims))?;
     /// # let mut headers = HeaderMap::new();
@@ -298,7 +298,7 @@ impl<C, L> VerifiedSession<C, L> {
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey, Verifier};
     /// # use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
     /// # use serde_json::{Map, Value};
-    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     /// # let minted = Minter::<Generic>::new(key.clone()).with_clock(Clock::fixed(100)).mint(&Payload::new(Map::<String, Value>::new()))?;
     /// # let mut headers = HeaderMap::new();
     /// # headers.insert(AUTHORIZATION, HeaderValue::from_str(&format!("Bearer {minted}"))?);
@@ -318,7 +318,7 @@ impl<C, L> VerifiedSession<C, L> {
     /// # use claims_jwt::{Clerk, Minter, Payload, SigningKey, Verifier};
     /// # use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
     /// # use serde_json::{Map, Value};
-    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     /// # let layout = Clerk { sid: Some("sess_1".into()), ..Clerk::default() };
     /// # let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(Map::<String, Value>::new()).with_layout(layout))?;
     /// # let mut headers = HeaderMap::new();
@@ -339,7 +339,7 @@ impl<C, L> VerifiedSession<C, L> {
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
     /// # use serde_json::{Map, Value};
-    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     /// # let minted = Minter::<Generic>::new(key.clone()).mint(&Payload::new(Map::<String, Value>::new()))?;
     /// # let mut headers = HeaderMap::new();
     /// # headers.insert(AUTHORIZATION, HeaderValue::from_str(&format!("bearer {minted}"))?);
@@ -359,7 +359,7 @@ impl<C, L> VerifiedSession<C, L> {
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
     /// # use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
     /// # use serde_json::{Map, Value};
-    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// # let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap();
     /// # let minted = Minter::<Generic>::new(key.clone()).mint(&Payload::new(Map::<String, Value>::new()))?;
     /// # let mut headers = HeaderMap::new();
     /// # headers.insert(AUTHORIZATION, HeaderValue::from_str(&format!("Bearer {minted}"))?);

@@ -17,7 +17,7 @@
 //!     auth.authenticate::<C>(request.headers())?.ok_or(Refusal::new(Reason::Missing))
 //! }
 //!
-//! # let auth = Authenticator::new(claims_jwt::Verifier::<Clerk>::new(claims_jwt::VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?));
+//! # let auth = Authenticator::new(claims_jwt::Verifier::<Clerk>::new(claims_jwt::VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap()));
 //! let refusal = extract::<serde_json::Map<String, serde_json::Value>>(&auth, &http::Request::new(())).unwrap_err();
 //! let response = refusal.http_response();
 //! assert_eq!(response.status().as_u16(), 401);

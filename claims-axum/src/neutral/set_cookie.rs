@@ -24,7 +24,7 @@ use super::{Reason, Refusal};
 /// use claims_jwt::{Clerk, Minter, Payload, SigningKey};
 /// use serde_json::{Map, Value};
 ///
-/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
+/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
 /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
 /// let cookie = SessionCookie::for_minter(&minter);
 /// let header = cookie.set_cookie(&minted)?;
@@ -68,7 +68,7 @@ impl SessionCookie {
     /// ```
     /// # use claims_axum::SessionCookie;
     /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
+    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
     /// assert_eq!(SessionCookie::for_minter(&minter).spec().name(), "stytch_session_jwt");
     /// ```
     pub fn for_minter<L: Layout>(minter: &Minter<L>) -> Self {
@@ -158,7 +158,7 @@ impl SessionCookie {
     /// # use std::time::Duration;
     /// # use claims_axum::SessionCookie;
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
     /// let minted = minter.mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
     /// let cookie = SessionCookie::for_minter(&minter).with_max_age(Duration::from_secs(3600));
     /// assert!(cookie.set_cookie(&minted)?.to_str()?.ends_with("; Max-Age=3600"));
@@ -181,7 +181,7 @@ impl SessionCookie {
         &self.spec
     }
 
-    /// The `Set-Cookie` value carrying `minted`, e.g. from [`Minter::reissue_with`] after a claims update.
+    /// The `Set-Cookie` value carrying `minted`, e.g. from [`Minter::reissue_typed`] after a claims update.
     ///
     /// Refused with [`Reason::CookieTooLarge`] (500, logged) when `name=value` is over the limit, or the
     /// whole line when the [`CookieSpec`] counts attributes (as older Chromium did); with
@@ -193,7 +193,7 @@ impl SessionCookie {
     /// use claims_jwt::{Generic, Minter, Payload, SigningKey};
     /// use serde_json::{Map, Value};
     ///
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let fits = CookieSpec::session().with_limit("__session=".len() + minted.len());
     /// assert!(SessionCookie::new(fits.clone()).set_cookie(&minted).is_ok());
