@@ -33,9 +33,12 @@
 pub mod bound;
 mod claims;
 mod error;
+pub mod frontend;
 mod merge;
 mod report;
 pub mod size;
+mod ts_private;
+pub mod typescript;
 
 #[doc(hidden)]
 #[path = "private.rs"]

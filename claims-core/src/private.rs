@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 pub use crate::bound::{JsonBound, JsonShape, Limits, check_json_len, within};
 pub use crate::size::escaped_len;
+pub use crate::ts_private::*;
 pub use crate::{Budget, ClaimsError, Profile, ReservedNames, SessionClaims, UpdatePolicy};
 pub use serde;
 pub use serde_json;

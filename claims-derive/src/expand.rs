@@ -226,7 +226,7 @@ fn option_usize(value: Option<&crate::attr::Spanned<usize>>) -> TokenStream {
     )
 }
 
-fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     let (max_len, max_items) = (
         option_usize(field.attrs.max_len.as_ref()),
         option_usize(field.attrs.max_items.as_ref()),

@@ -6,7 +6,9 @@
 //!
 //! The derive is a pipeline, one file per phase: `attr` reads attributes, `case` holds serde's rename
 //! rules, `ast` is a borrowed view of the input, `check` judges it, `expand` writes the tokens, and
-//! `fallback` writes the errors with a stub impl.
+//! `fallback` writes the errors with a stub impl. Beside them, `typescript` describes the struct to
+//! TypeScript and `template` reads Clerk shortcodes: each checks its own attributes and writes its own
+//! impls.
 
 mod ast;
 mod attr;
@@ -14,6 +16,8 @@ mod case;
 mod check;
 mod expand;
 mod fallback;
+mod template;
+mod typescript;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -30,14 +34,22 @@ fn derive(input: &DeriveInput) -> proc_macro2::TokenStream {
     let parsed = ast::Input::from_syn(input, &mut errors);
     if let Some(parsed) = &parsed {
         check::check(parsed, &mut errors);
+        typescript::check(parsed, &mut errors);
+        template::check(parsed, &mut errors);
     }
     match (parsed, errors.finish()) {
-        (Some(parsed), None) => expand::expand(&parsed),
+        (Some(parsed), None) => {
+            let mut out = expand::expand(&parsed);
+            out.extend(typescript::expand(&parsed));
+            out
+        }
         (parsed, Some(error)) => {
             let krate = parsed
                 .as_ref()
                 .map_or_else(|| quote::quote!(::claims_core), expand::crate_path);
-            fallback::fallback(input, &krate, &error)
+            let mut out = fallback::fallback(input, &krate, &error);
+            out.extend(typescript::fallback(input, &krate));
+            out
         }
         (None, None) => proc_macro2::TokenStream::new(),
     }
