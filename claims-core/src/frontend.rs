@@ -104,14 +104,17 @@ pub trait ClerkFrontend: SessionClaims + TsType {
     /// The claims template to paste into the Clerk dashboard (Sessions, Customize session token): a JSON
     /// object of each claim that has a shortcode, two-space indented, with a final newline.
     fn claims_template() -> String {
-        let template: serde_json::Map<String, serde_json::Value> = Self::CLERK_SHORTCODES
+        // Written by hand rather than through a `serde_json::Map`, which would sort the claims.
+        let json = |text: &str| serde_json::Value::from(text).to_string();
+        let members: Vec<String> = Self::CLERK_SHORTCODES
             .iter()
-            .map(|c| (c.claim.to_owned(), c.shortcode.into()))
+            .map(|c| format!("  {}: {}", json(c.claim), json(c.shortcode)))
             .collect();
-        // A map of strings always serializes.
-        let mut text = serde_json::to_string_pretty(&template).unwrap_or_default();
-        text.push('\n');
-        text
+        if members.is_empty() {
+            "{}\n".to_owned()
+        } else {
+            format!("{{\n{}\n}}\n", members.join(",\n"))
+        }
     }
 }
 

@@ -23,16 +23,16 @@ pub trait TsProbeFallback {
 
 impl<T: ?Sized> TsProbeFallback for TsProbe<T> {}
 
-/// A member's type from the probe's answer: known, or unknown with the field's Rust type and the error
-/// `#[claims(typescript)]` reports for it.
+/// A member's type from the probe's answer: known, or unknown with the reason for its comment and the
+/// error `#[claims(typescript)]` reports for it.
 pub const fn member_type(
     probed: Option<&'static TsShape>,
-    rust_type: &'static str,
+    why: &'static str,
     problem: &'static str,
 ) -> TsMemberType {
     match probed {
         Some(shape) => TsMemberType::Known(shape),
-        None => TsMemberType::Unknown { rust_type, problem },
+        None => TsMemberType::Unknown { why, problem },
     }
 }
 

@@ -129,8 +129,8 @@ pub enum TsMemberType {
     Known(&'static TsShape),
     /// No TypeScript type is known for the field's Rust type: it is declared `unknown`.
     Unknown {
-        /// The field's Rust type, as written.
-        rust_type: &'static str,
+        /// Why, for the member's comment: e.g. "the Rust type `Uuid` has no TypeScript type".
+        why: &'static str,
         /// The compile error `#[claims(typescript)]` reports for it: which field, and the fixes.
         problem: &'static str,
     },
@@ -227,7 +227,7 @@ impl TsShape {
     /// ```
     /// use claims_core::typescript::{TsMember, TsMemberType, TsShape};
     ///
-    /// const ID: TsMember = TsMember::new("id", TsMemberType::Unknown { rust_type: "Uuid", problem: "..." });
+    /// const ID: TsMember = TsMember::new("id", TsMemberType::Unknown { why: "no type", problem: "..." });
     /// const ORG: TsShape = TsShape::Object(&[ID]);
     /// assert_eq!(TsShape::Array(&ORG).first_unknown().map(|m| m.name), Some("id"));
     /// assert!(TsShape::String.first_unknown().is_none());
@@ -420,10 +420,8 @@ fn member_doc(member: &TsMember) -> Vec<String> {
     let mut notes = Vec::new();
     let shape = match member.ty {
         TsMemberType::Known(shape) => Some(shape.non_null()),
-        TsMemberType::Unknown { rust_type, .. } => {
-            notes.push(format!(
-                "No TypeScript type is known for the Rust type `{rust_type}`, so this is `unknown`."
-            ));
+        TsMemberType::Unknown { why, .. } => {
+            notes.push(format!("Declared `unknown`: {why}."));
             None
         }
     };
@@ -458,8 +456,13 @@ fn member_doc(member: &TsMember) -> Vec<String> {
         ));
     }
     if let Some(bits) = shape.and_then(TsShape::wide_integer) {
+        let what = if matches!(shape, Some(TsShape::WideInteger(_))) {
+            format!("A {bits}-bit integer")
+        } else {
+            format!("Holds {bits}-bit integers")
+        };
         notes.push(format!(
-            "A {bits}-bit integer: JSON.parse rounds one beyond Number.MAX_SAFE_INTEGER (2^53 - 1)."
+            "{what}: JSON.parse rounds values beyond Number.MAX_SAFE_INTEGER (2^53 - 1)."
         ));
     }
     if !lines.is_empty() && !notes.is_empty() {
@@ -625,7 +628,7 @@ mod tests {
    * Newest first; ends with *\\/ on purpose.
    *
    * At most 4 items (`max_items = 4`).
-   * A 64-bit integer: JSON.parse rounds one beyond Number.MAX_SAFE_INTEGER (2^53 - 1).
+   * Holds 64-bit integers: JSON.parse rounds values beyond Number.MAX_SAFE_INTEGER (2^53 - 1).
    */
   ids: number[];
   /** At most 2 members (`max_items = 2`); each string at most 8 bytes of JSON-escaped text (`max_len = 8`). */
@@ -645,7 +648,7 @@ mod tests {
         const ID: TsMember = TsMember::new(
             "id",
             TsMemberType::Unknown {
-                rust_type: "Uuid",
+                why: "the Rust type `Uuid` has no TypeScript type",
                 problem: "p",
             },
         );
@@ -656,7 +659,7 @@ mod tests {
             OUTER.to_typescript(),
             "{
   orgs: {
-    /** No TypeScript type is known for the Rust type `Uuid`, so this is `unknown`. */
+    /** Declared `unknown`: the Rust type `Uuid` has no TypeScript type. */
     id: unknown;
     name?: string;
   }[];

@@ -169,28 +169,30 @@ fn member_type(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> T
         return quote!(#private::TsMemberType::Known(&#private::TsShape::Custom(#ts_type)));
     }
     let ty = described_type(field);
-    let rust_type = Literal::string(&type_text(ty));
+    let rust_type = type_text(ty);
     let (owner, name) = (input.ident, &field.name);
-    let (why, fix) = if field.serde.serialize_with.is_some() {
+    let (why, problem) = if field.serde.serialize_with.is_some() {
         (
+            format!("#[serde(with)] writes it, so its Rust type `{rust_type}` doesn't describe it"),
             "is written by its own serializer (#[serde(with)] or #[serde(serialize_with)]), so its Rust type \
-             doesn't describe its JSON",
-            "give the field #[claims(ts_type = \"...\")]",
+             doesn't describe its JSON; give the field #[claims(ts_type = \"...\")]",
         )
     } else {
         (
-            "has no TypeScript type: its Rust type doesn't implement `claims_core::typescript::TsType`",
-            "implement it, or give the field #[claims(ts_type = \"...\")]",
+            format!("the Rust type `{rust_type}` has no TypeScript type"),
+            "has no TypeScript type: its Rust type doesn't implement `claims_core::typescript::TsType`; \
+             implement it, or give the field #[claims(ts_type = \"...\")]",
         )
     };
+    let why = Literal::string(&why);
     let problem = Literal::string(&format!(
-        "field `{name}` of `{owner}` {why}; {fix}, or declare such claims `unknown` with \
+        "field `{name}` of `{owner}` {problem}, or declare such claims `unknown` with \
          #[claims(typescript = \"unknown\")] on the struct"
     ));
     if field.serde.serialize_with.is_some() {
-        return quote!(#private::TsMemberType::Unknown { rust_type: #rust_type, problem: #problem });
+        return quote!(#private::TsMemberType::Unknown { why: #why, problem: #problem });
     }
-    quote_spanned!(ty.span()=> #private::member_type(<#private::TsProbe<#ty>>::TS, #rust_type, #problem))
+    quote_spanned!(ty.span()=> #private::member_type(<#private::TsProbe<#ty>>::TS, #why, #problem))
 }
 
 /// `TsMember::new(...)` with what the field says: optional, docs, bounds.
@@ -240,9 +242,16 @@ fn doc_comment(field: &Field<'_>) -> String {
             _ => None,
         })
         .flat_map(|text| {
-            text.lines()
+            // `///` alone is an empty paragraph break, which `lines` would drop.
+            let lines: Vec<String> = text
+                .lines()
                 .map(|line| line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned())
-                .collect::<Vec<_>>()
+                .collect();
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
+            }
         })
         .collect();
     lines.join("\n").trim().to_owned()
