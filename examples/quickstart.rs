@@ -3,7 +3,8 @@
 //! Mints a token for a derived claims struct, verifies it, updates its claims with a typed patch (and
 //! shows an update and a mint being refused), re-verifies the new token, and prints its size report.
 //!
-//! Run with `cargo run --example quickstart`.
+//! Run with `cargo run --example quickstart`. To look inside any token the way a debugger would, with or
+//! without its key, use the `claims` command line: `cargo run -p claims-cli -- inspect TOKEN`.
 
 use std::time::Duration;
 
@@ -17,12 +18,7 @@ use serde_json::json;
 /// The application's custom claims: checked against Clerk's reserved names and its 1,200-byte budget
 /// when this compiles, and bound-checked at run time before every mint.
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-#[claims(
-    crate = "claims_jwt::claims_core",
-    profile = "clerk",
-    max_size = 1200,
-    patch
-)]
+#[claims(profile = "clerk", max_size = 1200, patch)]
 #[serde(rename_all = "camelCase")]
 struct AppClaims {
     #[claims(max_len = 64)]
@@ -121,5 +117,11 @@ fn main() -> Result<(), Error> {
         Err(err) => println!("refused mint (HTTP {}):\n  {err}", err.status()),
         Ok(issued) => println!("unexpectedly issued {} characters", issued.len()),
     }
+
+    println!(
+        "\nthe reissued token, verified, claim by claim:\n  cargo run -p claims-cli -- inspect {} --pem \
+         claims-jwt/tests/keys/rsa2048.pub.pem",
+        reissued.minted().as_str()
+    );
     Ok(())
 }

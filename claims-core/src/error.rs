@@ -44,7 +44,7 @@ pub enum ClaimsError {
         /// The measured size, in `budget.unit`.
         size: usize,
         /// The budget it exceeds.
-        budget: crate::Budget,
+        budget: claims_profiles::Budget,
     },
     /// A JSON value that must be an object (claims, a patch at the top level) is not.
     NotAnObject {
@@ -275,22 +275,10 @@ impl From<serde_json::Error> for ClaimsError {
     }
 }
 
-/// The JSON type name of `value`, for error messages.
-pub(crate) fn json_type(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "boolean",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "array",
-        serde_json::Value::Object(_) => "object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Budget, Profile};
+    use claims_profiles::{Budget, Profile};
 
     #[test]
     fn messages_say_what_to_do() {

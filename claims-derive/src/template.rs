@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::ast::{Field, Input};
-use crate::attr::Errors;
+use crate::errors::Errors;
 
 /// The objects a Clerk shortcode starts from (Clerk docs, "Customize your session token" and "JWT
 /// templates", shortcodes): the user, the active organization, the user's membership in it, the session.

@@ -9,8 +9,9 @@ use syn::spanned::Spanned as _;
 use syn::{DeriveInput, Generics, Type, parse_quote_spanned};
 
 use crate::ast::{Field, Input, option_inner};
-use crate::attr::{Errors, Undescribed};
-use crate::expand::{crate_path, limits, uses_type_params};
+use crate::attr::Undescribed;
+use crate::errors::Errors;
+use crate::expand::{limits, uses_type_params};
 use crate::template;
 
 /// Records what is wrong with the TypeScript attributes of `input`.
@@ -50,7 +51,7 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
 
 /// `impl TsType` and, under `#[claims(typescript)]`, `impl ClerkFrontend` with its compile-time checks.
 pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
-    let krate = crate_path(input);
+    let krate = &input.krate;
     let private = quote!(#krate::__private);
     let ident = input.ident;
     let generics = generics(input, &private);
@@ -156,7 +157,7 @@ fn generics(input: &Input<'_>, private: &TokenStream) -> Generics {
 /// skipped when `None` (it is then missing, never `null`).
 fn described_type<'a>(field: &Field<'a>) -> &'a Type {
     let ty = field.ty();
-    if field.serde.skip_if_is_none {
+    if field.serde.skip_if_none {
         option_inner(ty).unwrap_or(ty)
     } else {
         ty

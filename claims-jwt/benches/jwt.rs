@@ -55,6 +55,12 @@ impl SessionClaims for AppClaims {
     }
 }
 
+// Written by hand, so it says itself that Clerk's layout may carry it (the derive would).
+impl claims_jwt::claims_core::profile::Accepts<AppClaims>
+    for claims_jwt::claims_core::profile::Clerk
+{
+}
+
 fn app_claims() -> AppClaims {
     let words = |prefix: &str, n: usize| {
         (0..n)

@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use claims_core::profile::{self, ProfileMarker};
 use claims_core::size::CookieSpec;
 use claims_core::{Profile, ReservedNames, SessionClaims};
 use serde::de::Deserializer;
@@ -35,7 +36,7 @@ use serde_json::{Map, Value};
 ///
 /// impl Layout for Supabase {
 ///     const NAME: &'static str = "supabase";
-///     const PROFILE: Option<&'static Profile> = Some(&Profile::SUPABASE);
+///     type Profile = claims_jwt::claims_core::profile::Supabase;
 ///     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::SUPABASE]);
 ///     claims_jwt::layout_claims!(role, session_id, is_anonymous);
 /// }
@@ -62,7 +63,7 @@ use serde_json::{Map, Value};
 ///
 /// impl Layout for Acme {
 ///     const NAME: &'static str = "acme";
-///     const PROFILE: Option<&'static Profile> = None;
+///     type Profile = claims_jwt::claims_core::profile::AnyProfile;
 ///     const RESERVED: ReservedNames<'static> = ReservedNames::RFC7519; // `tenant` is missing
 ///     claims_jwt::layout_claims!(tenant);
 /// }
@@ -76,10 +77,13 @@ pub trait Layout: Default + Clone + fmt::Debug + Send + Sync + 'static {
     /// The layout's name, for messages.
     const NAME: &'static str;
 
-    /// The claims-core profile a derived custom-claims type must be compiled with (`None`: any).
+    /// The marker of the claims-core profile custom claims must be derived for
+    /// ([`claims_core::profile::AnyProfile`]: any).
     ///
-    /// Checked at compile time when a minter or verifier is used with a derived type.
-    const PROFILE: Option<&'static Profile>;
+    /// [`Minter`](crate::Minter) and [`Verifier`](crate::Verifier) require `C: FitsProfile<L::Profile>`
+    /// of the claims type `C` ([`claims_core::profile::FitsProfile`]), so a type derived for another
+    /// profile is a type error, reported by `cargo check`.
+    type Profile: ProfileMarker;
 
     /// The names custom claims may not use in this layout, usually its provider's profile; its profiles'
     /// budget is the default custom-claims budget. The registered claims need not be listed: minters
@@ -143,7 +147,7 @@ pub trait Layout: Default + Clone + fmt::Debug + Send + Sync + 'static {
 ///
 /// impl Layout for Acme {
 ///     const NAME: &'static str = "acme";
-///     const PROFILE: Option<&'static Profile> = None;
+///     type Profile = claims_jwt::claims_core::profile::AnyProfile;
 ///     const RESERVED: ReservedNames<'static> = ReservedNames::NONE.with_prefixes(&["acme:"]);
 ///     fn owns(name: &str) -> bool {
 ///         name.starts_with("acme:")
@@ -263,7 +267,7 @@ const fn names_fit<C: SessionClaims, L: Layout>() -> bool {
     let names = C::CLAIM_NAMES;
     let mut i = 0;
     while i < names.len() {
-        if L::RESERVED.check(names[i]).is_some() {
+        if L::CUSTOM_RESERVED.check(names[i]).is_some() {
             return false;
         }
         i += 1;
@@ -271,46 +275,18 @@ const fn names_fit<C: SessionClaims, L: Layout>() -> bool {
     true
 }
 
-/// Whether `C` was compiled against a policy that reserves everything `L`'s profile reserves.
-/// Dynamic claims (no static names, no static bound: `serde_json::Map`) are checked at run time instead.
-const fn profile_fits<C: SessionClaims, L: Layout>() -> bool {
-    let Some(profile) = L::PROFILE else {
-        return true;
-    };
-    if C::CLAIM_NAMES.is_empty() && C::MAX_JSON_LEN.is_none() {
-        return true;
-    }
-    let (names, prefixes) = (profile.names(), profile.prefixes());
-    let mut i = 0;
-    while i < names.len() {
-        if C::RESERVED.check(names[i]).is_none() {
-            return false;
-        }
-        i += 1;
-    }
-    let mut i = 0;
-    while i < prefixes.len() {
-        if C::RESERVED.check(prefixes[i]).is_none() {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// Compile-time check that custom claims `C` fit layout `L`: evaluated when the generic code that calls
-/// it is built (`cargo build`/`test`, not `cargo check`).
+/// Compile-time check that no claim name of `C` is reserved by `L`: evaluated when the generic code that
+/// calls it is built (`cargo build`/`test`, not `cargo check`).
+///
+/// The profile itself is a trait bound (`C: FitsProfile<L::Profile>`), which `cargo check` reports. The
+/// names stay a `const` assertion: a layout may reserve more than its profile (Clerk's `aud`), and which
+/// names a type uses is a list of strings, which no trait bound can compare.
 pub(crate) fn assert_fits<C: SessionClaims, L: Layout>() {
     const {
         assert!(
             names_fit::<C, L>(),
             "a claim name of the custom claims type is reserved by the token layout (a registered claim or one \
              of the provider's own); rename the field with #[serde(rename = \"...\")]"
-        );
-        assert!(
-            profile_fits::<C, L>(),
-            "the custom claims type was derived for another profile than the token layout's; derive it with \
-             #[claims(profile = \"clerk\")] for `Clerk`, #[claims(profile = \"stytch\")] for `Stytch`"
         );
     }
 }
@@ -328,7 +304,7 @@ pub struct Generic;
 
 impl Layout for Generic {
     const NAME: &'static str = "generic";
-    const PROFILE: Option<&'static Profile> = None;
+    type Profile = profile::AnyProfile;
     const RESERVED: ReservedNames<'static> = ReservedNames::RFC7519;
     const CLAIMS: &'static [&'static str] = &[];
 
@@ -425,7 +401,7 @@ pub struct ClerkActor {
 
 impl Layout for Clerk {
     const NAME: &'static str = "clerk";
-    const PROFILE: Option<&'static Profile> = Some(&Profile::CLERK);
+    type Profile = profile::Clerk;
     /// Clerk's profile, plus `aud` (a registered claim Clerk does not reserve but that this crate reads as one).
     const RESERVED: ReservedNames<'static> =
         ReservedNames::from_profiles(&[&Profile::CLERK]).with_names(&["aud"]);
@@ -518,7 +494,7 @@ impl Stytch {
 
 impl Layout for Stytch {
     const NAME: &'static str = "stytch";
-    const PROFILE: Option<&'static Profile> = Some(&Profile::STYTCH);
+    type Profile = profile::Stytch;
     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::STYTCH]);
 
     fn cookie() -> CookieSpec {
@@ -663,7 +639,7 @@ mod tests {
     }
     impl Layout for Supabase {
         const NAME: &'static str = "supabase";
-        const PROFILE: Option<&'static Profile> = None;
+        type Profile = claims_core::profile::AnyProfile;
         const RESERVED: ReservedNames<'static> =
             ReservedNames::from_profiles(&[&Profile::SUPABASE]).with_prefixes(&["x-"]);
         crate::layout_claims!(role);
@@ -774,7 +750,13 @@ mod tests {
     #[test]
     fn dynamic_claims_pass_the_compile_time_checks() {
         type Dynamic = Map<String, Value>;
-        assert!(names_fit::<Dynamic, Clerk>() && profile_fits::<Dynamic, Clerk>());
-        assert!(names_fit::<Dynamic, Stytch>() && profile_fits::<Dynamic, Stytch>());
+        assert!(names_fit::<Dynamic, Clerk>() && names_fit::<Dynamic, Stytch>());
+    }
+
+    #[test]
+    fn each_layout_names_its_profile() {
+        assert_eq!(<Clerk as Layout>::Profile::PROFILE, Some(&Profile::CLERK));
+        assert_eq!(<Stytch as Layout>::Profile::PROFILE, Some(&Profile::STYTCH));
+        assert_eq!(<Generic as Layout>::Profile::PROFILE, None);
     }
 }

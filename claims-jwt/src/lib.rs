@@ -67,18 +67,18 @@
 //!
 //! # Layouts and profiles
 //!
-//! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile (the
-//! registered claims are reserved whatever the layout). A derived claims type used with a layout must
-//! have been compiled for that profile, so that none of its names can shadow a provider claim; this is
-//! checked when the minter or verifier code is built. [`layout_claims!`] writes a new provider's layout
-//! from one list of its claims (see [`Layout`]).
-//! Through this crate's re-exports alone:
+//! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
+//! derived claims type used with a layout must have been derived for that profile, so that none of its
+//! names can shadow a provider claim: [`Minter`] and [`Verifier`] require `C: FitsProfile<L::Profile>`
+//! ([`claims_core::profile`]), a trait bound that `cargo check` reports; the registered claims are
+//! reserved whatever the layout. [`layout_claims!`] writes a new provider's layout from one list of its
+//! claims (see [`Layout`]). Through this crate alone:
 //!
 //! ```
 //! use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
 //!
 //! #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, PartialEq)]
-//! #[claims(crate = "claims_jwt::claims_core", profile = "clerk", max_size = 1200)]
+//! #[claims(profile = "clerk", max_size = 1200)]
 //! #[serde(rename_all = "camelCase")]
 //! struct AppClaims {
 //!     #[claims(max_len = 64)]
@@ -95,20 +95,19 @@
 //! # Ok::<(), claims_jwt::Error>(())
 //! ```
 //!
-//! The same struct derived for the default profile (`rfc7519`) does not build with the Clerk layout:
+//! The same struct derived for the default profile (`rfc7519`) does not type-check with the Clerk layout:
 //!
 //! ```compile_fail
 //! use claims_jwt::{Clerk, Minter, Payload, SessionClaims, SigningKey};
 //!
 //! #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
-//! #[claims(crate = "claims_jwt::claims_core")]
 //! struct AppClaims {
 //!     #[claims(max_len = 64)]
 //!     full_name: String,
 //! }
 //!
 //! let claims = AppClaims { full_name: "Ada Lovelace".into() };
-//! // error: the custom claims type was derived for another profile than the token layout's
+//! // error: `AppClaims` was not derived for profile `Clerk`, which the token layout requires
 //! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"secret")).mint(&Payload::new(claims));
 //! ```
 //!
@@ -125,8 +124,9 @@
 //! # Re-exports
 //!
 //! `claims_jwt::SessionClaims` is both the trait and the derive, and `claims_jwt::claims_core` the whole
-//! core crate, so an application can depend on this crate alone: derive with
-//! `#[claims(crate = "claims_jwt::claims_core")]`, as above.
+//! core crate, so an application can depend on this crate alone, as above. The derive re-exported here
+//! writes code that finds claims-core at `::claims_jwt::claims_core`; `#[claims(crate = "...")]` is
+//! needed only when this crate is itself reached through a re-export.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -164,5 +164,9 @@ pub use registered::{Audience, Registered};
 pub use token::{Header, Payload, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
 
-pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport};
+pub use claims_core::claims::SessionClaims;
+pub use claims_core::{self, ClaimsError, SizeReport};
+/// `#[derive(SessionClaims)]`, writing code that finds claims-core through this crate (see claims-core's
+/// `SessionClaims` derive for its attributes and guarantees).
+pub use claims_derive::JwtSessionClaims as SessionClaims;
 pub use jsonwebtoken::{self, Algorithm, jwk};

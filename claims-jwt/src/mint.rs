@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_core::profile::FitsProfile;
 use claims_core::size::{CookieSpec, JsonSize, SignatureAlg, jwt_len};
 use claims_core::{
     Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, UpdatePolicy,
@@ -224,7 +225,10 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minted.len(), 36 + 1 + 90 + 1 + 43);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
+    pub fn mint<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        payload: &Payload<C, L>,
+    ) -> Result<Minted, Error> {
         let registered = self.stamp(&payload.registered);
         self.mint_claims(&registered, &payload.layout, &payload.custom)
     }
@@ -324,7 +328,10 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!((fresh.issued_at(), fresh.expires_at()), (150, 210));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn refresh<C: SessionClaims>(&self, token: &Token<C, L>) -> Result<Minted, Error> {
+    pub fn refresh<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        token: &Token<C, L>,
+    ) -> Result<Minted, Error> {
         self.mint(token.payload())
     }
 
@@ -349,7 +356,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minter.reissue(&token, &json!(["not", "an", "object"])).unwrap_err().kind(), ErrorKind::InvalidUpdate);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reissue<C: SessionClaims>(
+    pub fn reissue<C: SessionClaims + FitsProfile<L::Profile>>(
         &self,
         token: &Token<C, L>,
         patch: &Value,
@@ -384,7 +391,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(Value::Object(reissued.payload().custom.clone()), json!({"plan": "pro"}));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn reissue_typed<C: SessionClaims, P: Serialize + ?Sized>(
+    pub fn reissue_typed<C: SessionClaims + FitsProfile<L::Profile>, P: Serialize + ?Sized>(
         &self,
         token: &Token<C, L>,
         patch: &P,

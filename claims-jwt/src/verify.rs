@@ -7,6 +7,7 @@ use std::time::Duration;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_core::SessionClaims;
+use claims_core::profile::FitsProfile;
 use jsonwebtoken::Algorithm;
 use serde::Deserialize;
 
@@ -238,7 +239,10 @@ impl<L: Layout> Verifier<L> {
     /// );
     /// # Ok::<(), Error>(())
     /// ```
-    pub fn verify<C: SessionClaims>(&self, token: &str) -> Result<Token<C, L>, Error> {
+    pub fn verify<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        token: &str,
+    ) -> Result<Token<C, L>, Error> {
         assert_fits::<C, L>();
         let (header, payload) = self.verify_jws(token)?;
         let payload: Payload<C, L> = parse_payload(&payload)?;

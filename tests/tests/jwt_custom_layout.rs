@@ -2,7 +2,7 @@
 //! another provider's claims (here Supabase's access-token claims) and keep them apart from custom claims,
 //! without repeating a claim name or the registered names.
 
-use claims_jwt::claims_core::{ClaimsError, Profile, ReservedNames};
+use claims_jwt::claims_core::{ClaimsError, Profile, ReservedNames, profile};
 use claims_jwt::{Clock, Error, Layout, Minter, Payload, SigningKey, Verifier};
 use serde_json::{Map, Value, json};
 
@@ -18,7 +18,7 @@ struct Supabase {
 
 impl Layout for Supabase {
     const NAME: &'static str = "supabase";
-    const PROFILE: Option<&'static Profile> = Some(&Profile::SUPABASE);
+    type Profile = profile::Supabase;
     // The `supabase` profile leaves out `nbf` and `jti`; the minter reserves every registered claim anyway.
     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::SUPABASE]);
 

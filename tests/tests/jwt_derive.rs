@@ -12,12 +12,7 @@ use claims_tests::SECRET;
 const NOW: u64 = 1_764_000_000;
 
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-#[claims(
-    crate = "claims_jwt::claims_core",
-    profile = "clerk",
-    max_size = 1200,
-    patch
-)]
+#[claims(profile = "clerk", max_size = 1200, patch)]
 #[serde(rename_all = "camelCase")]
 struct AppClaims {
     #[claims(max_len = 64)]
@@ -145,6 +140,8 @@ fn reissue_measures_the_claims_as_written_not_as_a_json_value() {
     use claims_jwt::Generic;
     use claims_jwt::claims_core::{Budget, BudgetKind};
 
+    // The path the derive re-exported by claims-jwt uses anyway, given explicitly: `crate = ...` still
+    // overrides it, for a crate that reaches claims-jwt through a re-export of its own.
     #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
     #[claims(crate = "claims_jwt::claims_core")]
     struct Position {

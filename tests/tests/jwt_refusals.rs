@@ -785,6 +785,8 @@ fn a_patch_whose_result_the_type_cannot_hold_is_refused() {
             Ok(())
         }
     }
+    // Written by hand, so it says itself that Clerk's layout may carry it (the derive would).
+    impl claims_jwt::claims_core::profile::Accepts<Plan> for claims_jwt::claims_core::profile::Clerk {}
     let key = SigningKey::hs256(SECRET);
     let minter = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(NOW));
     let issued = minter

@@ -1,5 +1,5 @@
-//! What the TypeScript and Clerk-template code written by `#[derive(SessionClaims)]` uses, re-exported
-//! through `__private`. Not a public API: no stability promise.
+//! What the TypeScript and Clerk-template code written by `#[derive(SessionClaims)]` uses: the probe that
+//! finds a field type's `TsType`, and the member type and compile error made from its answer.
 
 use std::marker::PhantomData;
 
