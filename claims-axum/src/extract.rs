@@ -28,7 +28,7 @@ use crate::{Authenticator, Reason, Refusal, VerifiedSession};
 ///   verify once: the outcome is kept in the request's extensions, per claims type and layout.
 ///
 /// It dereferences to [`VerifiedSession`]: `claims()`, `registered()`, `layout()`, `raw_token()`,
-/// `origin()`, and `token()` for [`claims_jwt::Minter::reissue_with`].
+/// `origin()`, and `token()` for [`claims_jwt::Minter::reissue_typed`].
 ///
 /// ```
 /// use axum_core::extract::FromRequestParts;

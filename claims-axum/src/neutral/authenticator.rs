@@ -248,7 +248,7 @@ impl<C, L> VerifiedSession<C, L> {
     }
 
     /// The verified token: the input of [`claims_jwt::Minter::reissue`] and
-    /// [`claims_jwt::Minter::reissue_with`] when a handler updates the claims.
+    /// [`claims_jwt::Minter::reissue_typed`] when a handler updates the claims.
     ///
     /// ```
     /// # use claims_axum::Authenticator;

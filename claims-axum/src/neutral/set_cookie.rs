@@ -181,7 +181,7 @@ impl SessionCookie {
         &self.spec
     }
 
-    /// The `Set-Cookie` value carrying `minted`, e.g. from [`Minter::reissue_with`] after a claims update.
+    /// The `Set-Cookie` value carrying `minted`, e.g. from [`Minter::reissue_typed`] after a claims update.
     ///
     /// Refused with [`Reason::CookieTooLarge`] (500, logged) when `name=value` is over the limit, or the
     /// whole line when the [`CookieSpec`] counts attributes (as older Chromium did); with
