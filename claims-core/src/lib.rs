@@ -26,17 +26,21 @@
 //! ```
 //!
 //! With the default `derive` feature, `use claims_core::SessionClaims;` brings both this trait and
-//! `#[derive(SessionClaims)]`, which checks names and size bounds at compile time.
+//! `#[derive(SessionClaims)]`, which checks names and size bounds at compile time. Under
+//! `#[claims(typescript)]` it also writes a Clerk frontend's files from the same struct ([`frontend`]):
+//! the `CustomJwtSessionClaims` declaration ([`typescript`]) and the dashboard's claims template.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod bound;
 pub mod claims;
 mod error;
+pub mod frontend;
 mod merge;
 pub mod profile;
 mod report;
 pub mod size;
+pub mod typescript;
 mod value;
 mod writable;
 

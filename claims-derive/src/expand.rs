@@ -207,7 +207,7 @@ pub(crate) fn option_usize(value: Option<&SpannedValue<usize>>) -> TokenStream {
     )
 }
 
-fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     let (max_len, max_items) = (
         option_usize(field.attrs.max_len.as_ref()),
         option_usize(field.attrs.max_items.as_ref()),

@@ -8,7 +8,8 @@
 //! rules, `ast` is a borrowed view of the input (with its policy and crate path), `check` judges it,
 //! `expand` writes the tokens of the claims type and `patch` those of its typed patch, and `fallback`
 //! writes the errors with stub impls. `errors` collects the mistakes of every phase; `paths` spells
-//! claims-core's per-profile items.
+//! claims-core's per-profile items. Beside them, `typescript` describes the struct to TypeScript and
+//! `template` reads Clerk shortcodes: each checks its own attributes and writes its own impls.
 //!
 //! Two entry points share it: `SessionClaims`, re-exported by claims-core, and `JwtSessionClaims`,
 //! re-exported by claims-jwt under the name `SessionClaims`; they differ only in where the generated code
@@ -23,6 +24,8 @@ mod expand;
 mod fallback;
 mod patch;
 mod paths;
+mod template;
+mod typescript;
 
 use proc_macro::TokenStream;
 use quote::quote;
@@ -74,6 +77,8 @@ fn derive(
     let parsed = ast::Input::from_syn(input, default_crate, &mut errors);
     if let Some(parsed) = &parsed {
         check::check(parsed, &mut errors);
+        typescript::check(parsed, &mut errors);
+        template::check(parsed, &mut errors);
     }
     match (parsed, errors.finish()) {
         (Some(parsed), None) => {
@@ -81,11 +86,14 @@ fn derive(
             if parsed.attrs.patch.is_some() {
                 tokens.extend(patch::patch(&parsed));
             }
+            tokens.extend(typescript::expand(&parsed));
             tokens
         }
         (parsed, Some(error)) => {
             let krate = parsed.map_or_else(|| default_crate.clone(), |parsed| parsed.krate);
-            fallback::fallback(input, &krate, &error)
+            let mut tokens = fallback::fallback(input, &krate, &error);
+            tokens.extend(typescript::fallback(input, &krate));
+            tokens
         }
         (None, None) => proc_macro2::TokenStream::new(),
     }

@@ -27,12 +27,13 @@ pub struct Org {
     reserve_prefix = "internal_"
 )]
 #[claims(max_size = 2000, crate = "::claims_core", patch)]
+#[claims(typescript, clerk_template = "partial")]
 #[serde(
     rename_all(serialize = "camelCase", deserialize = "camelCase"),
     deny_unknown_fields
 )]
 pub struct AppClaims {
-    #[claims(max_len = 64)]
+    #[claims(max_len = 64, clerk = "{{user.full_name}}")]
     full_name: String,
     #[claims(max_len = 254)]
     #[serde(alias = "email")]
@@ -45,7 +46,7 @@ pub struct AppClaims {
     org: Org,
     #[claims(max_items = 4, max_len = 8)]
     flags: BTreeMap<String, bool>,
-    #[claims(max_json_len = 40)]
+    #[claims(max_json_len = 40, ts_type = "`user_${string}`")]
     #[serde(rename = "id")]
     r#type: String,
     scores: [i16; 3],
@@ -78,6 +79,11 @@ fn lint_clean_expansion_works() {
     assert_eq!(Loose::MAX_JSON_LEN, None);
     let patch = TaggedPatch::<u8>::new().set_tags(vec![1]).remove_note();
     assert!(!patch.is_empty());
+    let declaration = <AppClaims as claims_core::frontend::ClerkFrontend>::globals_d_ts();
+    assert!(
+        declaration.contains("    id: `user_${string}`;\n"),
+        "{declaration}"
+    );
 }
 
 /// A struct declared by a `macro_rules!` from field types that another expansion wrote (as a `ty`
@@ -143,6 +149,10 @@ mod hygiene {
     struct Probe;
     struct FieldBound;
     trait ProbeFallback {}
+    struct TsProbe;
+    trait TsProbeFallback {}
+    struct TsShape;
+    struct TsMember;
     const value: u8 = 0;
     const patch: u8 = 0;
     const policy: u8 = 0;
@@ -173,5 +183,9 @@ mod hygiene {
         assert_eq!(updated.extra, Some(0));
         // {"name":"xxxx","extra":255}: the skipped `None` never writes the longer `null`
         assert_eq!(<Shadowed<u8>>::MAX_JSON_LEN, Some(2 + 13 + 1 + 11));
+        assert_eq!(
+            <Shadowed<u8> as claims_core::typescript::TsType>::TS.to_typescript(),
+            "{\n  /** At most 4 bytes of JSON-escaped text (`max_len = 4`). */\n  name: string;\n  extra?: number;\n}"
+        );
     }
 }

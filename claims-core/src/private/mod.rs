@@ -2,11 +2,13 @@
 //!
 //! Generated code reaches everything through `::claims_core::__private` (or the `crate = "..."` path),
 //! so it never depends on what the user's crate has in scope. One file per job: `probe` finds the fields'
-//! size bounds and sums them, `messages` words the compile-time refusals, `patch` runs the typed patch.
+//! size bounds and sums them, `messages` words the compile-time refusals, `patch` runs the typed patch,
+//! `typescript` finds the fields' TypeScript types for `#[claims(typescript)]`.
 
 mod messages;
 mod patch;
 mod probe;
+mod typescript;
 
 pub use messages::{Msg, budget_problem, limits_problem, unbounded_problem};
 pub use patch::{
@@ -14,6 +16,10 @@ pub use patch::{
     type_policy,
 };
 pub use probe::{FieldBound, Probe, ProbeFallback, check_field, object_max, when_some};
+pub use typescript::{
+    ClerkFrontend, ClerkShortcode, TsMember, TsMemberType, TsProbe, TsProbeFallback, TsShape,
+    TsType, member_type, undescribed,
+};
 
 pub use crate::bound::{JsonBound, JsonShape, Limits, check_json_len, within};
 pub use crate::claims::SessionClaims;
