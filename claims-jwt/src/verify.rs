@@ -11,7 +11,7 @@ use jsonwebtoken::Algorithm;
 use serde::Deserialize;
 
 use crate::layout::assert_fits;
-use crate::parse::parse_payload;
+use crate::parse::{json_text, parse_payload};
 use crate::{Error, Generic, Header, KeySet, Layout, Payload, Segment, Token, VerifyingKey};
 
 /// The default cap on a token's length: 8 KiB, twice what a cookie can carry.
@@ -316,7 +316,7 @@ impl<L: Layout> Verifier<L> {
         let header_json = URL_SAFE_NO_PAD
             .decode(header_b64)
             .map_err(|e| Error::malformed(Segment::Header, format!("not base64url: {e}")))?;
-        let header: RawHeader = serde_json::from_slice(&header_json)
+        let header: RawHeader = serde_json::from_str(json_text(&header_json, Segment::Header)?)
             .map_err(|e| Error::malformed(Segment::Header, format!("not a JOSE header: {e}")))?;
         if header.crit.is_some() {
             return Err(Error::malformed(
