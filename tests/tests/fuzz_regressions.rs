@@ -1,10 +1,13 @@
 //! Every finding of the fuzz targets (`fuzz/`, recorded in `fuzz/README.md`), pinned with the exact
 //! behaviour, each beside the input that must still be accepted.
 
-use claims_jwt::claims_core::SessionClaims;
-use claims_jwt::{Algorithm, Clerk, Clock, Error, Payload, Segment, SigningKey, Verifier};
-use claims_tests::{Dynamic, NOW, SECRET, signed};
+use claims_jwt::claims_core::{ReservedNames, SessionClaims, SizeReport};
+use claims_jwt::{
+    Algorithm, Clerk, Clock, Error, Generic, Minter, Payload, Segment, SigningKey, Verifier,
+};
+use claims_tests::{Dynamic, NOW, SECRET, dynamic, signed};
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
 const HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
 
@@ -151,4 +154,44 @@ fn a_number_past_f64_in_an_unknown_header_parameter_is_skipped() {
     let token = signed(header, &payload_with_note(b""));
     let token = verifier().verify::<Dynamic>(&token).unwrap();
     assert_eq!(token.claims()["plan"], "pro");
+}
+
+// size_accounting, finding 2: a float that serde_json read back one ulp off (it parsed floats fast, not
+// exactly) was written one byte longer or shorter, so a payload measured after parsing
+// (`SizeReport::from_json`, `Minted::size_report`) was off by a byte.
+
+/// The float of the finding, and another one that `serde_json`'s fast parse read back one ulp off.
+const FLOATS: [f64; 2] = [4.903_328_819_974_209e-143, 1.071_566_039_146_582_6e-75];
+
+#[test]
+fn a_float_reads_back_as_the_float_written() {
+    for float in FLOATS {
+        let text = serde_json::to_string(&float).unwrap();
+        // Bit for bit: the same float, not a close one.
+        let back: f64 = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.to_bits(), float.to_bits(), "{text}");
+    }
+}
+
+#[test]
+fn a_payload_with_floats_is_measured_to_the_byte() {
+    let claims = dynamic(json!({"score": FLOATS[0], "ratio": FLOATS[1], "plan": "pro"}));
+    let text = serde_json::to_vec(&claims).unwrap();
+    let report = SizeReport::from_json(&text, &ReservedNames::RFC7519).unwrap();
+    assert_eq!(report.payload().bytes, text.len());
+    assert_eq!(report, SizeReport::new(&claims, &ReservedNames::RFC7519));
+
+    let minted = Minter::<Generic>::new(key())
+        .with_clock(Clock::fixed(NOW))
+        .mint(&Payload::new(claims.clone()))
+        .unwrap();
+    let report = minted.size_report().unwrap();
+    assert_eq!(report.token_len(), Some(minted.len()));
+    assert_eq!(report.payload().bytes, minted.payload_json_len());
+    let token = Verifier::<Generic>::new(key().verifying_key())
+        .with_clock(Clock::fixed(NOW))
+        .verify::<Dynamic>(minted.as_str())
+        .unwrap();
+    assert_eq!(token.claims(), &claims);
+    assert_eq!(Value::Object(token.claims().clone())["score"], FLOATS[0]);
 }
