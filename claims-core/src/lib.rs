@@ -31,23 +31,26 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod bound;
-mod claims;
+pub mod claims;
 mod error;
 mod merge;
+pub mod profile;
 mod report;
 pub mod size;
+mod value;
+mod writable;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use claims::{SessionClaims, check_budget, check_reserved};
 pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, SizeUnit, Source};
 pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};
-pub use merge::{
-    DEFAULT_MAX_DEPTH, UpdatePolicy, drop_deep, merge_patch, update_claims, update_typed_claims,
-};
+pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, update_typed_claims};
 pub use report::{ClaimSize, SizeReport};
+pub use value::drop_deep;
+pub use writable::check_writable;
 
 #[cfg(feature = "derive")]
 pub use claims_derive::SessionClaims;

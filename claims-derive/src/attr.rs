@@ -12,29 +12,7 @@ use syn::spanned::Spanned as _;
 use syn::{Attribute, Lit, LitStr, Token};
 
 use crate::case::RenameRule;
-
-/// Errors collected while reading and judging the input, reported together.
-#[derive(Default)]
-pub(crate) struct Errors {
-    inner: Option<syn::Error>,
-}
-
-impl Errors {
-    pub(crate) fn push(&mut self, err: syn::Error) {
-        match &mut self.inner {
-            Some(first) => first.combine(err),
-            None => self.inner = Some(err),
-        }
-    }
-
-    pub(crate) fn add(&mut self, span: Span, message: impl std::fmt::Display) {
-        self.push(syn::Error::new(span, message));
-    }
-
-    pub(crate) fn finish(self) -> Option<syn::Error> {
-        self.inner
-    }
-}
+use crate::errors::Errors;
 
 /// A value with the span of the token it came from.
 #[derive(Clone, Debug)]
@@ -462,7 +440,8 @@ pub(crate) struct SerdeField {
     pub(crate) skip_deserializing: bool,
     /// The first of `skip`, `skip_serializing`, `skip_deserializing`.
     pub(crate) skip: Option<Span>,
-    pub(crate) skip_serializing_if: bool,
+    /// `skip_serializing_if = "Option::is_none"` (or a longer path to it): a `None` is never written.
+    pub(crate) skip_if_none: bool,
     pub(crate) default: bool,
     pub(crate) flatten: Option<Span>,
     /// `with` or `serialize_with`: the field is written by other code.
@@ -541,8 +520,9 @@ pub(crate) fn serde_field(attrs: &[Attribute]) -> SerdeField {
                     out.skip.get_or_insert(span);
                 }
                 "skip_serializing_if" => {
-                    out.skip_serializing_if = true;
-                    skip_value(&meta)?;
+                    out.skip_if_none = plain_string(&meta)?
+                        .and_then(|lit| lit.parse::<syn::Path>().ok())
+                        .is_some_and(|path| is_option_is_none(&path));
                 }
                 "default" => {
                     out.default = true;
@@ -566,6 +546,16 @@ pub(crate) fn serde_field(attrs: &[Attribute]) -> SerdeField {
         });
     }
     out
+}
+
+/// Whether `path` names `Option::is_none`: `Option::is_none`, `std::option::Option::is_none`... (as
+/// written in `skip_serializing_if`; a function of another name may skip other values than `None`).
+fn is_option_is_none(path: &syn::Path) -> bool {
+    let mut segments = path.segments.iter().rev();
+    matches!(
+        (segments.next(), segments.next()),
+        (Some(method), Some(ty)) if method.ident == "is_none" && ty.ident == "Option"
+    )
 }
 
 /// `key = "x"` (both sides) or `key(serialize = "x", deserialize = "y")` (either side).
