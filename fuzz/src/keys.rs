@@ -44,7 +44,7 @@ pub fn key_set<L: Layout>() -> Verifier<L> {
         ),
         hmac(Algorithm::HS384, &long, "k3"),
     ]);
-    Verifier::<L>::with_key_set(keys).with_clock(Clock::fixed(NOW))
+    Verifier::<L>::from_key_set(keys).with_clock(Clock::fixed(NOW))
 }
 
 /// Clerk's fixed clock in its SDK's own tests (`iat` of its fixture tokens).
