@@ -17,7 +17,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use crate::parse::KeySeed;
+use crate::parse::{KeySeed, json_text};
 use crate::{Error, Segment};
 
 /// The default cap on the header segment: 1 KiB of base64url (768 bytes of JSON). The headers this crate
@@ -83,7 +83,10 @@ pub(crate) fn check_header(segment: &str, rules: &HeaderRules) -> Result<Checked
     let json = URL_SAFE_NO_PAD
         .decode(segment)
         .map_err(|e| Error::malformed(Segment::Header, format!("not base64url: {e}")))?;
-    let header = parse_header(&json, rules.ignore_key_parameters)?;
+    let header = parse_header(
+        json_text(&json, Segment::Header)?,
+        rules.ignore_key_parameters,
+    )?;
     if let Some(kid) = &header.kid
         && kid.len() > MAX_KID_LEN
     {
@@ -123,8 +126,8 @@ fn is_media_type(found: &str, expected: &str) -> bool {
 }
 
 /// Parses the header JSON in one pass: an object, unique names, the members this crate reads typed.
-fn parse_header(json: &[u8], ignore_key_parameters: bool) -> Result<CheckedHeader, Error> {
-    let starts_as_object = json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+fn parse_header(json: &str, ignore_key_parameters: bool) -> Result<CheckedHeader, Error> {
+    let starts_as_object = json.bytes().find(|b| !b.is_ascii_whitespace()) == Some(b'{');
     if !starts_as_object {
         return Err(Error::malformed(
             Segment::Header,
@@ -132,7 +135,7 @@ fn parse_header(json: &[u8], ignore_key_parameters: bool) -> Result<CheckedHeade
         ));
     }
     let mut refusal = None;
-    let mut de = serde_json::Deserializer::from_slice(json);
+    let mut de = serde_json::Deserializer::from_str(json);
     let parsed = de
         .deserialize_map(HeaderVisitor {
             refusal: &mut refusal,

@@ -46,6 +46,13 @@ impl<C, L: Layout> Payload<C, L> {
     }
 }
 
+/// `bytes` as JSON text, which is UTF-8 (RFC 8259 §8.1), checked whole: `serde_json` checks only the
+/// strings it decodes, so invalid bytes in a member that is skipped (one a claims type ignores, an unknown
+/// header parameter) would otherwise pass.
+pub(crate) fn json_text(bytes: &[u8], part: Segment) -> Result<&str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| Error::malformed(part, format!("not UTF-8 text: {e}")))
+}
+
 /// Parses `bytes` into a payload, in one pass.
 pub(crate) fn parse_payload<C, L>(bytes: &[u8]) -> Result<Payload<C, L>, Error>
 where
@@ -60,7 +67,7 @@ where
         ));
     }
     let mut refusal = None;
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(json_text(bytes, Segment::Payload)?);
     let parsed = de
         .deserialize_map(PayloadVisitor::<C, L> {
             refusal: &mut refusal,

@@ -88,7 +88,7 @@ fn clerk_token(custom: &Map<String, Value>) -> String {
 }
 
 fn verifier() -> Verifier<Clerk> {
-    Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET)).with_clock(Clock::fixed(NOW))
+    Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW))
 }
 
 fn ada() -> Value {
