@@ -36,6 +36,7 @@ mod error;
 mod merge;
 mod report;
 pub mod size;
+mod token_budget;
 
 #[doc(hidden)]
 #[path = "private.rs"]
@@ -48,6 +49,7 @@ pub use merge::{
     DEFAULT_MAX_DEPTH, UpdatePolicy, drop_deep, merge_patch, update_claims, update_typed_claims,
 };
 pub use report::{ClaimSize, SizeReport};
+pub use token_budget::{TokenBudget, TokenPart};
 
 #[cfg(feature = "derive")]
 pub use claims_derive::SessionClaims;
