@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use claims_core::size::CookieSpec;
+use claims_core::size::{CookieSpec, SESSION_COOKIE};
 use claims_core::{Profile, ReservedNames, SessionClaims};
 use serde::de::Deserializer;
 use serde::ser::SerializeMap;
@@ -43,9 +43,13 @@ pub trait Layout: Default + Clone + fmt::Debug + Send + Sync + 'static {
     /// The clock skew verifiers of this provider allow by default, in seconds.
     const DEFAULT_LEEWAY: u64 = 0;
 
-    /// The cookie that carries this provider's session token.
+    /// The name of the cookie that carries this provider's session token (`__session` by default), as a
+    /// constant for compile-time checks ([`crate::CookieProof`]).
+    const COOKIE_NAME: &'static str = SESSION_COOKIE;
+
+    /// The cookie that carries this provider's session token: [`Layout::COOKIE_NAME`], 4,096 bytes.
     fn cookie() -> CookieSpec {
-        CookieSpec::session()
+        CookieSpec::new(Self::COOKIE_NAME)
     }
 
     /// Whether the top-level claim `name` (not a registered one) belongs to the layout.
@@ -444,10 +448,7 @@ impl Layout for Stytch {
     const NAME: &'static str = "stytch";
     const PROFILE: Option<&'static Profile> = Some(&Profile::STYTCH);
     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::STYTCH]);
-
-    fn cookie() -> CookieSpec {
-        CookieSpec::new("stytch_session_jwt")
-    }
+    const COOKIE_NAME: &'static str = "stytch_session_jwt";
 
     fn owns(name: &str) -> bool {
         Profile::STYTCH.prefixes().iter().any(|prefix| {

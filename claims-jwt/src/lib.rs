@@ -142,6 +142,7 @@ compile_error!(
      `rust_crypto`"
 );
 
+mod clerk_bounds;
 mod clock;
 mod der;
 mod error;
@@ -149,16 +150,48 @@ mod key;
 pub mod layout;
 mod mint;
 mod parse;
+mod proof;
+mod stytch_bounds;
 mod token;
+mod token_bounds;
 mod verify;
 
+/// Bounds on what a minter writes beside the custom claims: the registered claims and each layout's own
+/// claims (ids, URLs, organization objects, feature lists; numbers by their digits).
+///
+/// A [`TokenBounds`] holds them for one layout with the largest JSON they allow, computed in `const`
+/// context: a [`CookieProof`] counts it, and [`Minter::mint`] refuses any value outside the bounds
+/// ([`Error::LayoutBound`]), so no data can make a token longer than proved. Each layout has documented
+/// defaults ([`BoundedLayout::BOUNDS`]); change them with struct update syntax:
+///
+/// ```
+/// use claims_jwt::bounds::{ClerkBounds, RegisteredBounds};
+/// use claims_jwt::{BoundedLayout, Clerk, TokenBounds};
+///
+/// // No organizations or impersonation in this application, and user ids of 32 bytes.
+/// const BOUNDS: TokenBounds<ClerkBounds> = Clerk::BOUNDS
+///     .with_registered(RegisteredBounds { sub: Some(32), ..RegisteredBounds::CLERK })
+///     .with_layout(ClerkBounds { o: None, act: None, ..ClerkBounds::DEFAULT });
+/// assert_eq!(Clerk::BOUNDS.layout_json_len() - BOUNDS.layout_json_len(), 717);
+/// ```
+pub mod bounds {
+    pub use crate::clerk_bounds::{ClerkActorBounds, ClerkBounds, ClerkOrganizationBounds};
+    pub use crate::stytch_bounds::{StytchBounds, StytchOrganizationBounds, StytchSessionBounds};
+    pub use crate::token_bounds::{
+        BoundedLayout, ObjectBound, RegisteredBounds, Strings, TokenBounds, Values,
+        check_object_bound,
+    };
+}
+
+pub use bounds::{BoundedLayout, TokenBounds};
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Segment};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
+pub use proof::{CookieProof, layout_budget};
 pub use token::{Audience, Header, Payload, Registered, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
 
-pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport};
+pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport, TokenBudget};
 pub use jsonwebtoken::{self, Algorithm, jwk};

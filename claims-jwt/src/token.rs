@@ -204,6 +204,24 @@ impl Header {
         self.typ.as_deref()
     }
 
+    /// Bytes of the JSON this crate writes for a header whose `kid` takes `kid_len` bytes once
+    /// JSON-escaped (`None`: no `kid`), whatever the algorithm: every JWS algorithm jsonwebtoken signs with
+    /// has a five-character name (`HS256`, `RS384`, `PS512`, `ES256`, `EdDSA`).
+    ///
+    /// ```
+    /// # use claims_jwt::Header;
+    /// assert_eq!(Header::json_len(None), r#"{"alg":"HS256","typ":"JWT"}"#.len());
+    /// assert_eq!(Header::json_len(Some(5)), r#"{"alg":"RS256","kid":"ins_1","typ":"JWT"}"#.len());
+    /// ```
+    pub const fn json_len(kid_len: Option<usize>) -> usize {
+        const BARE: usize = r#"{"alg":"HS256","typ":"JWT"}"#.len();
+        const KID: usize = r#""kid":"","#.len();
+        match kid_len {
+            Some(kid) => (BARE + KID).saturating_add(kid),
+            None => BARE,
+        }
+    }
+
     /// The compact JSON this crate writes for the header, in this order: `alg`, `kid`, `typ` (Clerk's order).
     pub(crate) fn to_json(&self) -> Vec<u8> {
         #[derive(Serialize)]
@@ -520,5 +538,40 @@ impl<C, L> Token<C, L> {
     /// ```
     pub fn into_claims(self) -> C {
         self.payload.custom
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_json_len_is_what_every_algorithm_writes() {
+        let algorithms = [
+            Algorithm::HS256,
+            Algorithm::HS384,
+            Algorithm::HS512,
+            Algorithm::RS256,
+            Algorithm::RS384,
+            Algorithm::RS512,
+            Algorithm::PS256,
+            Algorithm::PS384,
+            Algorithm::PS512,
+            Algorithm::ES256,
+            Algorithm::ES384,
+            Algorithm::EdDSA,
+        ];
+        for alg in algorithms {
+            for kid in [
+                None,
+                Some(""),
+                Some("ins_2abc"),
+                Some("a\"quote\nand a newline"),
+            ] {
+                let json = Header::new(alg, kid.map(str::to_owned)).to_json();
+                let kid_len = kid.map(claims_core::size::escaped_len);
+                assert_eq!(Header::json_len(kid_len), json.len(), "{alg:?} {kid:?}");
+            }
+        }
     }
 }
