@@ -428,9 +428,12 @@ impl<'a> TokenBudget<'a> {
 
     /// What keeps the largest token out of the cookie, if anything.
     const fn problem(&self) -> Option<Msg> {
-        let (Some(token), Some(cookie), Some((part, part_len))) =
-            (self.token_len(), self.cookie_len(), self.largest_part())
-        else {
+        let (Some(custom), Some(token), Some(cookie), Some((part, part_len))) = (
+            self.custom,
+            self.token_len(),
+            self.cookie_len(),
+            self.largest_part(),
+        ) else {
             return Some(Msg::new().str(
                 "the custom claims have no size bound, so no cookie can be proven to hold the token: bound \
                  every field with `max_len`, `max_items` or `max_json_len`, or derive with `max_size`",
@@ -458,17 +461,22 @@ impl<'a> TokenBudget<'a> {
             .num(cookie - self.limit)
             .str(" over its limit of ")
             .num(self.limit)
-            .str("; the largest part is ")
-            .str(part.describe())
+            .str("; the largest part is ");
+        let msg = match part {
+            TokenPart::Provider if !self.layout.is_empty() => {
+                msg.str("the `").str(self.layout).str("` layout's claims")
+            }
+            _ => msg.str(part.describe()),
+        };
+        let msg = msg
             .str(", up to ")
             .num(part_len)
-            .str(" bytes before base64url, and ");
+            .str(" bytes before base64url; the custom claims take up to ")
+            .num(custom)
+            .str(" bytes of JSON, ");
         let msg = match self.custom_room() {
-            Some(room) => msg
-                .str("the custom claims may take at most ")
-                .num(room)
-                .str(" bytes of JSON here"),
-            None => msg.str("the other parts leave no room for custom claims"),
+            Some(room) => msg.str("and may take at most ").num(room).str(" here"),
+            None => msg.str("but the other parts leave no room for any"),
         };
         Some(msg.str(
             "; lower the custom claims' bounds (`max_len`, `max_items`), the layout's bounds or the `kid`'s, \
@@ -563,10 +571,10 @@ mod tests {
             budget.problem().map(|msg| msg.text().to_owned()),
             Some(
                 "the largest token, 4095 characters (HS256), makes cookie `__session` 4105 bytes long, 9 over \
-                 its limit of 4096; the largest part is the custom claims, up to 3010 bytes before base64url, \
-                 and the custom claims may take at most 3003 bytes of JSON here; lower the custom claims' \
-                 bounds (`max_len`, `max_items`), the layout's bounds or the `kid`'s, or use a shorter \
-                 signature"
+                 its limit of 4096; the largest part is the custom claims, up to 3010 bytes before base64url; \
+                 the custom claims take up to 3010 bytes of JSON, and may take at most 3003 here; lower the \
+                 custom claims' bounds (`max_len`, `max_items`), the layout's bounds or the `kid`'s, or use a \
+                 shorter signature"
                     .to_owned()
             )
         );
@@ -584,8 +592,8 @@ mod tests {
             text.starts_with("the largest token, ")
                 && text
                     .contains(" characters (RSA-2048, layout `stytch`), makes cookie `__session` ")
-                && text.contains("the largest part is the provider's claims, up to 3000 bytes")
-                && text.contains("the other parts leave no room for custom claims"),
+                && text.contains("the largest part is the `stytch` layout's claims, up to 3000 bytes")
+                && text.contains("the custom claims take up to 2 bytes of JSON, but the other parts leave no room for any"),
             "{text}"
         );
         assert_eq!(

@@ -90,9 +90,10 @@ pub struct StytchSessionBounds {
     pub user_agent: usize,
     /// `attributes.ip_address`.
     pub ip_address: usize,
-    /// `authentication_factors`, whose shape varies by factor type.
+    /// `authentication_factors`, whose shape varies by factor type; `items: 0`: never written (Stytch
+    /// leaves an empty list out).
     pub authentication_factors: Values,
-    /// `roles` (B2B RBAC).
+    /// `roles` (B2B RBAC); `items: 0`: never written.
     pub roles: Strings,
 }
 
@@ -146,11 +147,23 @@ impl StytchSessionBounds {
             )
             .member("expires_at", Some(self.expires_at.saturating_add(2)))
             .member("attributes", Some(attributes.len))
+            // Stytch leaves out an empty list, so a list of no items is never written.
             .member(
                 "authentication_factors",
-                Some(self.authentication_factors.max_json_len()),
+                if self.authentication_factors.items > 0 {
+                    Some(self.authentication_factors.max_json_len())
+                } else {
+                    None
+                },
             )
-            .member("roles", Some(self.roles.max_json_len()))
+            .member(
+                "roles",
+                if self.roles.items > 0 {
+                    Some(self.roles.max_json_len())
+                } else {
+                    None
+                },
+            )
             .len
     }
 }
