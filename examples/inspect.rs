@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use claims_jwt::claims_core::size::{CookieSpec, SignatureAlg};
+use claims_jwt::claims_core::size::{CookieSpec, SignatureAlg, escaped_len};
 use claims_jwt::claims_core::{ReservedNames, SizeReport};
 use claims_jwt::{
     Clerk, Generic, KeySet, Layout, Minter, Payload, SigningKey, Stytch, Verifier, VerifyingKey,
@@ -175,9 +175,16 @@ fn inspect<L: Layout>(options: &Options) -> Result<(), String> {
             modulus_bits: u32::try_from(n * 8).unwrap_or(u32::MAX),
         },
     };
-    let report = SizeReport::new(&map, &reserved).with_token(header_json.len(), alg, L::cookie());
-    println!("\n{report}");
     let cookie: CookieSpec = L::cookie();
+    // The real custom-claims budget of this layout at its default bounds, with this token's `kid`.
+    let header: Value = serde_json::from_slice(&header_json).map_err(|e| e.to_string())?;
+    let kid_len = header["kid"].as_str().map(escaped_len);
+    let report = SizeReport::new(&map, &reserved).with_token(header_json.len(), alg, L::cookie());
+    let report = match claims_jwt::layout_budget(L::NAME, alg, kid_len, &cookie) {
+        Some(budget) => report.with_token_budget(&budget),
+        None => report,
+    };
+    println!("\n{report}");
     println!(
         "whole token: {} chars; in cookie `{}`: {} bytes",
         token.len(),

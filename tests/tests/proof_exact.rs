@@ -421,3 +421,50 @@ proptest! {
         assert_exact(&key, bounds, largest_stytch(&stytch), StytchClaims::largest());
     }
 }
+
+#[test]
+fn the_budgets_in_providers_md_are_the_computed_ones() {
+    use claims_jwt::claims_core::size::CookieSpec;
+    use claims_jwt::layout_budget;
+
+    let algs = [
+        SignatureAlg::Hs256,
+        SignatureAlg::Es256,
+        SignatureAlg::EdDsa,
+        SignatureAlg::Rsa { modulus_bits: 2048 },
+        SignatureAlg::Rsa { modulus_bits: 4096 },
+    ];
+    let rooms = |layout: &str, kid: usize, cookie: &CookieSpec| {
+        algs.map(|alg| {
+            layout_budget(layout, alg, Some(kid), cookie)
+                .and_then(|budget| budget.custom_room())
+                .unwrap()
+        })
+    };
+    let session = CookieSpec::session();
+    assert_eq!(rooms("clerk", 32, &session), [1484, 1452, 1452, 1260, 1004]);
+    assert_eq!(
+        rooms("stytch", 45, &CookieSpec::new("stytch_session_jwt")),
+        [1152, 1119, 1119, 927, 672]
+    );
+    assert_eq!(
+        rooms("generic", 8, &session),
+        [2376, 2344, 2344, 2152, 1896]
+    );
+
+    // Without organizations and impersonation, Clerk's layout leaves 717 bytes more.
+    let lean = Clerk::BOUNDS.with_layout(ClerkBounds {
+        o: None,
+        act: None,
+        ..ClerkBounds::DEFAULT
+    });
+    let lean_rooms = algs.map(|alg| {
+        CookieProof::<Map<String, Value>, Clerk>::new(alg)
+            .kid_len(32)
+            .bounds(lean)
+            .budget()
+            .custom_room()
+            .unwrap()
+    });
+    assert_eq!(lean_rooms, [2201, 2169, 2169, 1977, 1721]);
+}
