@@ -8,6 +8,11 @@
 //! * **mints** ([`Minter`]) after checking the custom claims' bounds, reserved names and budget, and the
 //!   exact length of the token and of the cookie that will carry it: an oversized token is an error naming
 //!   the budget and the overflow, never a cookie the browser drops in silence;
+//! * **proves** ([`CookieProof`]), in a `const` that `cargo check` evaluates, that the largest token the
+//!   application can mint fits its cookie: the custom claims at their bound, the registered and provider
+//!   claims at documented [`bounds`] that the minter then enforces, the longest `kid` and the signature of
+//!   the algorithm and key size; and tells a person the real custom-claims budget beside the provider's
+//!   rule of thumb ([`TokenBudget`]);
 //! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the algorithm is
 //!   pinned by the key (or the JWKS entry chosen by `kid`), the signature is checked with jsonwebtoken's
 //!   primitives, and the payload is parsed once, straight into the typed [`Token`], refusing duplicate

@@ -258,7 +258,7 @@ pub fn check_object_bound<L: Layout>(layout: &L, bound: &ObjectBound) -> Result<
 
 /// A bound on a layout's claims as a whole: their JSON object takes at most `max_json_len` bytes. For
 /// layouts without claims ([`crate::Generic`]: [`ObjectBound::EMPTY`]) and for layouts written outside
-/// this crate, checked by measuring what the layout writes ([`crate::layout::check_object_bound`]).
+/// this crate, checked by measuring what the layout writes ([`check_object_bound`]).
 ///
 /// ```
 /// use claims_jwt::bounds::ObjectBound;
@@ -281,10 +281,10 @@ impl ObjectBound {
 }
 
 /// The bounds of every claim a minter of one layout writes beside the custom claims: the registered
-/// claims and the layout's own (`B`: [`ClerkBounds`], [`StytchBounds`], [`ObjectBound`]), with the largest
+/// claims and the layout's own (`B`: [`crate::bounds::ClerkBounds`], [`crate::bounds::StytchBounds`], [`ObjectBound`]), with the largest
 /// JSON of each.
 ///
-/// Start from a layout's [`crate::Layout::BOUNDS`] and change what differs; give the result to a
+/// Start from a layout's [`BoundedLayout::BOUNDS`] and change what differs; give the result to a
 /// [`crate::CookieProof`] and to the [`crate::Minter`] (or let [`crate::Minter::with_proof`] take it from
 /// the proof).
 ///
