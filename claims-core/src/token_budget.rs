@@ -6,8 +6,9 @@
 
 use std::fmt;
 
+use claims_profiles::Budget;
+
 use crate::__private::Msg;
-use crate::Budget;
 use crate::size::{
     COOKIE_LIMIT, CookieSpec, SESSION_COOKIE, SignatureAlg, cookie_len, json_len_within, jwt_len,
     merged_object_len,

@@ -4,9 +4,11 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use claims_core::profile::{FitsProfile, ProfileMarker};
 use claims_core::size::{COOKIE_LIMIT, CookieSpec, SignatureAlg};
 use claims_core::{SessionClaims, TokenBudget};
 
+use crate::header::{DEFAULT_MAX_HEADER_LEN, MAX_KID_LEN};
 use crate::token_bounds::{BoundedLayout, TokenBounds};
 use crate::{Clerk, Generic, Header, Layout, Stytch};
 
@@ -27,7 +29,7 @@ use crate::{Clerk, Generic, Header, Layout, Stytch};
 /// use claims_jwt::{Clerk, CookieProof, Minter, SessionClaims, SigningKey};
 ///
 /// #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
-/// #[claims(crate = "claims_jwt::claims_core", profile = "clerk")]
+/// #[claims(profile = "clerk")]
 /// #[serde(rename_all = "camelCase")]
 /// struct AppClaims {
 ///     #[claims(max_len = 64)]
@@ -53,7 +55,7 @@ use crate::{Clerk, Generic, Header, Layout, Stytch};
 ///     "clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 1260 bytes"
 /// );
 ///
-/// let key = SigningKey::rsa_pem(claims_jwt::Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?
+/// let key = SigningKey::from_rsa_pem(claims_jwt::Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?
 ///     .with_kid("ins_2pJ8kQ3vX9mN4rT6yW1zB5cD7fG");
 /// let minter = Minter::<Clerk>::new(key).with_proof(&PROOF)?;
 /// # Ok::<(), claims_jwt::Error>(())
@@ -65,7 +67,7 @@ use crate::{Clerk, Generic, Header, Layout, Stytch};
 /// # use claims_jwt::claims_core::size::SignatureAlg;
 /// # use claims_jwt::{Clerk, CookieProof, SessionClaims};
 /// # #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
-/// # #[claims(crate = "claims_jwt::claims_core", profile = "clerk")]
+/// # #[claims(profile = "clerk")]
 /// # struct AppClaims {
 /// #     #[claims(max_len = 64)]
 /// #     full_name: String,
@@ -88,7 +90,7 @@ pub struct CookieProof<C, L: BoundedLayout> {
     claims: PhantomData<fn() -> C>,
 }
 
-impl<C: SessionClaims, L: BoundedLayout> CookieProof<C, L> {
+impl<C: SessionClaims + FitsProfile<L::Profile>, L: BoundedLayout> CookieProof<C, L> {
     /// A proof for tokens signed with `alg` (its size class: `SignatureAlg::Rsa { modulus_bits: 2048 }`
     /// for RS256 or PS256 with a 2048-bit key), without a `kid`, with the layout's default bounds
     /// ([`BoundedLayout::BOUNDS`]), in the layout's cookie ([`Layout::COOKIE_NAME`]) of 4,096 bytes.
@@ -111,7 +113,8 @@ impl<C: SessionClaims, L: BoundedLayout> CookieProof<C, L> {
         }
     }
 
-    /// This proof with a `kid` in the header, of at most `kid_len` bytes once JSON-escaped.
+    /// This proof with a `kid` in the header, of at most `kid_len` bytes once JSON-escaped; at most
+    /// [`crate::MAX_KID_LEN`], the longest `kid` verifiers accept ([`CookieProof::assert`] checks it).
     ///
     /// ```
     /// # use claims_jwt::claims_core::size::SignatureAlg;
@@ -198,7 +201,7 @@ impl<C: SessionClaims, L: BoundedLayout> CookieProof<C, L> {
     /// assert!(proof.budget().custom_room().is_some());
     /// ```
     pub const fn budget(&self) -> TokenBudget<'static> {
-        layout_budget_of::<L>(&self.bounds, self.alg, Header::json_len(self.kid_len))
+        layout_budget_of::<L>(&self.bounds, self.alg, Header::json_len::<L>(self.kid_len))
             .with_cookie(self.cookie)
             .with_cookie_limit(self.limit)
             .with_cookie_attributes_len(self.attributes.len())
@@ -212,7 +215,8 @@ impl<C: SessionClaims, L: BoundedLayout> CookieProof<C, L> {
     ///
     /// When the largest token does not fit, or the custom claims have no bound, with a message stating
     /// the largest token, the cookie's length and limit, the overflow, the largest part and the room left
-    /// for custom claims ([`TokenBudget::assert`]).
+    /// for custom claims ([`TokenBudget::assert`]); and when the proof's `kid` bound is over
+    /// [`crate::MAX_KID_LEN`], since a verifier refuses such a `kid` ([`crate::Error::KidTooLong`]).
     ///
     /// ```should_panic
     /// # use claims_jwt::claims_core::size::SignatureAlg;
@@ -223,6 +227,13 @@ impl<C: SessionClaims, L: BoundedLayout> CookieProof<C, L> {
     #[track_caller]
     #[must_use]
     pub const fn assert(self) -> Self {
+        if let Some(kid_len) = self.kid_len {
+            assert!(
+                kid_len <= MAX_KID_LEN,
+                "the proof's `kid_len` is over `claims_jwt::MAX_KID_LEN`, the longest `kid` verifiers \
+                 accept: tokens with such a `kid` would be refused; lower `kid_len`"
+            );
+        }
         self.budget().assert();
         self
     }
@@ -301,6 +312,14 @@ impl<C, L: BoundedLayout> fmt::Debug for CookieProof<C, L> {
     }
 }
 
+// A proof's `kid` is at most `MAX_KID_LEN` escaped bytes (`CookieProof::assert`), so the header it counts
+// is one every verifier reads: its base64url is within the header cap.
+const _: () = assert!(
+    claims_core::size::base64url_len(Header::json_len::<Generic>(Some(MAX_KID_LEN)))
+        <= DEFAULT_MAX_HEADER_LEN,
+    "a header with the longest `kid` verifiers accept is over their header cap"
+);
+
 /// The largest token of layout `L` under `bounds`, signed with `alg`, with a header of
 /// `header_json_len` bytes, in the layout's cookie, without custom claims; with the layout profile's
 /// custom-claims budget as the rule of thumb.
@@ -316,7 +335,7 @@ pub(crate) const fn layout_budget_of<L: BoundedLayout>(
             bounds.registered_json_len(),
             bounds.layout_json_len(),
         );
-    match L::PROFILE {
+    match <L::Profile as ProfileMarker>::PROFILE {
         Some(profile) => match profile.budget() {
             Some(advice) => budget.with_advice(profile.name(), advice),
             None => budget,
@@ -353,7 +372,7 @@ pub fn layout_budget<'a>(
         kid_len: Option<usize>,
         cookie: &CookieSpec,
     ) -> TokenBudget<'_> {
-        layout_budget_of::<L>(&L::BOUNDS, alg, Header::json_len(kid_len)).in_cookie(cookie)
+        layout_budget_of::<L>(&L::BOUNDS, alg, Header::json_len::<L>(kid_len)).in_cookie(cookie)
     }
     match layout {
         Generic::NAME => Some(of::<Generic>(alg, kid_len, cookie)),

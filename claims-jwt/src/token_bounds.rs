@@ -179,15 +179,9 @@ impl RegisteredBounds {
 /// # struct Supabase { role: Option<String> }
 /// # impl Layout for Supabase {
 /// #     const NAME: &'static str = "supabase";
-/// #     const PROFILE: Option<&'static Profile> = Some(&Profile::SUPABASE);
+/// #     type Profile = claims_jwt::claims_core::profile::Supabase;
 /// #     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::SUPABASE]);
-/// #     fn owns(name: &str) -> bool { name == "role" }
-/// #     fn deserialize_claim<'de, D: serde::Deserializer<'de>>(&mut self, _: &str, value: D) -> Result<(), D::Error> {
-/// #         self.role = serde::Deserialize::deserialize(value)?; Ok(())
-/// #     }
-/// #     fn serialize_claims<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-/// #         self.role.as_ref().map_or(Ok(()), |role| map.serialize_entry("role", role))
-/// #     }
+/// #     claims_jwt::layout_claims!(role);
 /// # }
 ///
 /// impl BoundedLayout for Supabase {

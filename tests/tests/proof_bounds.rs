@@ -19,7 +19,7 @@ use claims_tests::{Dynamic, NOW, SECRET, dynamic, keys};
 use serde_json::{Value, json};
 
 fn key() -> SigningKey {
-    SigningKey::hs256(SECRET).with_kid("ins_1")
+    SigningKey::hs256(SECRET).unwrap().with_kid("ins_1")
 }
 
 fn refused(claim: &str, bound: BoundKind, limit: Option<usize>, actual: usize) -> Error {
@@ -384,7 +384,7 @@ fn a_reissue_of_a_token_outside_the_bounds_is_refused() {
 #[test]
 fn a_proof_joins_a_minter_only_if_it_assumed_as_much_as_the_key_writes() {
     type Proof = CookieProof<Dynamic, Clerk>;
-    let rsa = SigningKey::rsa_pem(Algorithm::RS256, keys::RSA)
+    let rsa = SigningKey::from_rsa_pem(Algorithm::RS256, keys::RSA)
         .unwrap()
         .with_kid("k".repeat(32));
 
@@ -444,7 +444,7 @@ fn a_proof_joins_a_minter_only_if_it_assumed_as_much_as_the_key_writes() {
 
 #[test]
 fn the_size_report_shows_the_real_budget_beside_the_rule_of_thumb() {
-    let key = SigningKey::rsa_pem(Algorithm::RS256, keys::RSA)
+    let key = SigningKey::from_rsa_pem(Algorithm::RS256, keys::RSA)
         .unwrap()
         .with_kid("ins_2pJ8kQ3vX9mN4rT6yW1zB5cD7fGx");
     let minter = Minter::<Clerk>::new(key).with_clock(Clock::fixed(NOW));

@@ -6,6 +6,7 @@ use claims_jwt::bounds::{
     ClerkActorBounds, ClerkBounds, ClerkOrganizationBounds, RegisteredBounds, Strings,
     StytchBounds, StytchOrganizationBounds, StytchSessionBounds, Values,
 };
+use claims_jwt::claims_core::profile::FitsProfile;
 use claims_jwt::claims_core::size::SignatureAlg;
 use claims_jwt::layout::{
     ClerkActor, ClerkOrganization, StytchAttributes, StytchOrganization, StytchSession,
@@ -28,7 +29,7 @@ const HMAC_SECRET: &[u8] = b"a 64-byte secret for every HMAC size, HS256 to HS51
 macro_rules! custom_claims {
     ($name:ident, $profile:literal) => {
         #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-        #[claims(crate = "claims_jwt::claims_core", profile = $profile)]
+        #[claims(profile = $profile)]
         #[serde(rename_all = "camelCase")]
         struct $name {
             #[claims(max_len = 64)]
@@ -75,12 +76,12 @@ fn every_key() -> Vec<SigningKey> {
             Algorithm::PS384,
             Algorithm::PS512,
         ] {
-            keys.push(SigningKey::rsa_pem(alg, pem).unwrap());
+            keys.push(SigningKey::from_rsa_pem(alg, pem).unwrap());
         }
     }
-    keys.push(SigningKey::ec_pem(Algorithm::ES256, keys::P256).unwrap());
-    keys.push(SigningKey::ec_pem(Algorithm::ES384, keys::P384).unwrap());
-    keys.push(SigningKey::ed_pem(keys::ED).unwrap());
+    keys.push(SigningKey::from_ec_pem(Algorithm::ES256, keys::P256).unwrap());
+    keys.push(SigningKey::from_ec_pem(Algorithm::ES384, keys::P384).unwrap());
+    keys.push(SigningKey::from_ed_pem(keys::ED).unwrap());
     keys.into_iter()
         .map(|key| key.with_kid("k".repeat(KID_LEN)))
         .collect()
@@ -178,7 +179,7 @@ fn now_with_digits(digits: u32) -> u64 {
 
 /// Mints the largest token of `layout` and `custom` under `bounds`, with `key`, and checks it against
 /// the proof's figures.
-fn assert_exact<C: SessionClaims, L: BoundedLayout>(
+fn assert_exact<C: SessionClaims + FitsProfile<L::Profile>, L: BoundedLayout>(
     key: &SigningKey,
     bounds: TokenBounds<L::Bounds>,
     layout: L,
@@ -286,7 +287,7 @@ fn at_their_defaults_every_layout_fits_its_cookie_with_these_claims() {
         CookieProof::new(SignatureAlg::Rsa { modulus_bits: 4096 })
             .kid_len(KID_LEN)
             .assert();
-    let key = SigningKey::rsa_pem(Algorithm::RS256, keys::RSA4096)
+    let key = SigningKey::from_rsa_pem(Algorithm::RS256, keys::RSA4096)
         .unwrap()
         .with_kid("k".repeat(KID_LEN));
     let minted = Minter::<Stytch>::new(key)
