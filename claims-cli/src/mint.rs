@@ -77,8 +77,9 @@ fn mint<L: BoundedLayout>(args: &MintArgs, claims: &str) -> Result<Outcome, Fail
         minter = minter.with_issuer(issuer);
     }
     let token = minter.mint(&payload).map_err(|err| match err {
-        // The claims broke a rule the minter enforces: the token is refused.
-        Error::Claims(_) => Failure::refused(err.to_string()),
+        // The claims broke a rule the minter enforces (custom claims, or the layout's bounds that a
+        // cookie proof counts): the token is refused.
+        Error::Claims(_) | Error::LayoutBound { .. } => Failure::refused(err.to_string()),
         other => Failure::input(other.to_string()),
     })?;
 
