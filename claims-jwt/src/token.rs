@@ -222,6 +222,39 @@ impl<C, L> Token<C, L> {
 mod tests {
     use super::*;
 
+    /// A layout whose tokens say `typ: at+jwt`.
+    #[derive(Debug, Clone, Default)]
+    struct AccessToken {
+        scope: Option<String>,
+    }
+
+    impl Layout for AccessToken {
+        const NAME: &'static str = "access";
+        type Profile = claims_core::profile::AnyProfile;
+        const RESERVED: claims_core::ReservedNames<'static> =
+            claims_core::ReservedNames::RFC7519.with_names(&["scope"]);
+        const TYP: &'static str = "at+jwt";
+        crate::layout_claims!(scope);
+    }
+
+    #[test]
+    fn header_json_len_counts_the_layout_s_typ() {
+        for kid in [None, Some("k1")] {
+            let json = Header::for_layout::<AccessToken>(Algorithm::ES256, kid.map(str::to_owned))
+                .to_json();
+            let kid_len = kid.map(escaped_len);
+            assert_eq!(
+                Header::json_len::<AccessToken>(kid_len),
+                json.len(),
+                "{kid:?}"
+            );
+        }
+        assert_eq!(
+            Header::json_len::<AccessToken>(None),
+            r#"{"alg":"ES256","typ":"at+jwt"}"#.len()
+        );
+    }
+
     #[test]
     fn header_json_len_is_what_every_algorithm_writes() {
         let algorithms = [

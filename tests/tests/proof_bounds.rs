@@ -464,3 +464,30 @@ fn the_size_report_shows_the_real_budget_beside_the_rule_of_thumb() {
         "{report}"
     );
 }
+
+/// Custom claims with a small bound, for proofs about the header.
+#[derive(claims_jwt::SessionClaims, serde::Serialize, serde::Deserialize)]
+struct Plan {
+    #[claims(max_len = 8)]
+    plan: String,
+}
+
+#[test]
+fn a_proof_may_count_the_longest_kid_verifiers_accept() {
+    const PROOF: CookieProof<Plan, Generic> = CookieProof::new(SignatureAlg::Hs256)
+        .kid_len(claims_jwt::MAX_KID_LEN)
+        .assert();
+    assert_eq!(PROOF.max_kid_len(), Some(claims_jwt::MAX_KID_LEN));
+}
+
+#[test]
+#[should_panic(
+    expected = "the proof's `kid_len` is over `claims_jwt::MAX_KID_LEN`, the longest `kid` verifiers accept: \
+                tokens with such a `kid` would be refused; lower `kid_len`"
+)]
+fn a_proof_refuses_a_kid_longer_than_verifiers_accept() {
+    // At run time here, so that the test can catch it; in a `const` it is a compile error.
+    let _ = CookieProof::<Plan, Generic>::new(SignatureAlg::Hs256)
+        .kid_len(claims_jwt::MAX_KID_LEN + 1)
+        .assert();
+}
