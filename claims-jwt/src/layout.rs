@@ -50,12 +50,14 @@ use serde_json::{Map, Value};
 /// # Ok::<(), claims_jwt::Error>(())
 /// ```
 ///
-/// A layout whose `RESERVED` leaves one of its own claims free for custom claims (which would then be
+/// A minter also needs the layout's bounds ([`crate::BoundedLayout`]), which a cookie proof counts. A
+/// layout whose `RESERVED` leaves one of its own claims free for custom claims (which would then be
 /// written twice into a token) does not build with a minter:
 ///
 /// ```compile_fail,E0080
 /// # use claims_jwt::claims_core::{Profile, ReservedNames};
-/// # use claims_jwt::{Layout, Minter, SigningKey};
+/// # use claims_jwt::bounds::{check_object_bound, BoundedLayout, ObjectBound, RegisteredBounds, TokenBounds};
+/// # use claims_jwt::{Error, Layout, Minter, SigningKey};
 /// #[derive(Debug, Clone, Default)]
 /// struct Acme {
 ///     tenant: Option<u64>,
@@ -67,6 +69,14 @@ use serde_json::{Map, Value};
 ///     const RESERVED: ReservedNames<'static> = ReservedNames::RFC7519; // `tenant` is missing
 ///     claims_jwt::layout_claims!(tenant);
 /// }
+/// # impl BoundedLayout for Acme {
+/// #     type Bounds = ObjectBound;
+/// #     const BOUNDS: TokenBounds<ObjectBound> =
+/// #         TokenBounds::object(RegisteredBounds::DEFAULT, ObjectBound { max_json_len: 31 });
+/// #     fn check_bounds(&self, bounds: &ObjectBound) -> Result<(), Error> {
+/// #         check_object_bound(self, bounds)
+/// #     }
+/// # }
 ///
 /// // error: a claim of the token layout is not reserved by its `Layout::RESERVED`
 /// let _ = Minter::<Acme>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
