@@ -24,6 +24,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod alg;
+mod budget;
 mod cli;
 mod exit;
 mod input;

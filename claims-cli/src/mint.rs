@@ -1,7 +1,7 @@
 //! `claims mint`: a token for local development, from a claims file, a layout, a TTL and a key, minted
 //! by claims-jwt's `Minter`, so it refuses exactly what the minter refuses.
 
-use claims_jwt::{Audience, Clerk, Clock, Error, Generic, Layout, Minter, Payload, Stytch};
+use claims_jwt::{Audience, BoundedLayout, Clerk, Clock, Error, Generic, Minter, Payload, Stytch};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -40,7 +40,7 @@ pub(crate) fn run(args: &MintArgs) -> Result<Outcome, Failure> {
     }
 }
 
-fn mint<L: Layout>(args: &MintArgs, claims: &str) -> Result<Outcome, Failure> {
+fn mint<L: BoundedLayout>(args: &MintArgs, claims: &str) -> Result<Outcome, Failure> {
     // The same single-pass parse a verifier makes: registered and layout claims typed, names unique.
     let mut payload = Payload::<Map<String, Value>, L>::from_json(claims.as_bytes())
         .map_err(|err| Failure::input(format!("the claims: {err}")))?;
@@ -77,8 +77,9 @@ fn mint<L: Layout>(args: &MintArgs, claims: &str) -> Result<Outcome, Failure> {
         minter = minter.with_issuer(issuer);
     }
     let token = minter.mint(&payload).map_err(|err| match err {
-        // The claims broke a rule the minter enforces: the token is refused.
-        Error::Claims(_) => Failure::refused(err.to_string()),
+        // The claims broke a rule the minter enforces (custom claims, or the layout's bounds that a
+        // cookie proof counts): the token is refused.
+        Error::Claims(_) | Error::LayoutBound { .. } => Failure::refused(err.to_string()),
         other => Failure::input(other.to_string()),
     })?;
 

@@ -1,8 +1,9 @@
 //! Reserved-name profiles on the command line, and the policy `size` and `lint` check claims against.
 
+use claims_jwt::claims_core::profile::ProfileMarker;
 use claims_jwt::claims_core::size::CookieSpec;
 use claims_jwt::claims_core::{Profile, ReservedNames};
-use claims_jwt::{Generic, Layout, Stytch};
+use claims_jwt::{Clerk, Generic, Layout, Stytch};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 /// Parses `--profile NAME` into one of claims-core's profiles, listing them in `--help`.
@@ -36,6 +37,25 @@ impl Policy {
         ReservedNames::from_profiles(&self.profiles)
     }
 
+    /// The claims-jwt layout whose custom claims this profile governs: the layout derived for it
+    /// (`clerk`, `stytch`), the generic one for `rfc7519`; `None` for a profile claims-jwt has no layout
+    /// of.
+    pub(crate) fn layout(&self) -> Option<&'static str> {
+        fn is_for<L: Layout>(profile: &Profile) -> bool {
+            <L::Profile as ProfileMarker>::PROFILE == Some(profile)
+        }
+        let profile = self.profile();
+        if is_for::<Clerk>(profile) {
+            Some(Clerk::NAME)
+        } else if is_for::<Stytch>(profile) {
+            Some(Stytch::NAME)
+        } else if *profile == Profile::RFC7519 {
+            Some(Generic::NAME)
+        } else {
+            None
+        }
+    }
+
     /// The cookie the provider's session token travels in.
     pub(crate) fn cookie(&self) -> CookieSpec {
         if *self.profile() == Profile::STYTCH {
@@ -49,7 +69,6 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claims_jwt::Clerk;
 
     /// The names a layout reserves, among the profile's own, the registered claims and a few others.
     fn reserved_by(policy: &ReservedNames<'_>) -> Vec<&'static str> {
@@ -87,6 +106,16 @@ mod tests {
         assert_eq!(clerk.reserved().budgets()[0], Profile::CLERK.budget());
         assert_eq!(stytch.cookie().name(), "stytch_session_jwt");
         assert_eq!(clerk.cookie().name(), "__session");
+    }
+
+    #[test]
+    fn each_provider_profile_names_its_layout() {
+        let layout = |profile| Policy::new(profile).layout();
+        assert_eq!(layout(&Profile::CLERK), Some("clerk"));
+        assert_eq!(layout(&Profile::STYTCH), Some("stytch"));
+        assert_eq!(layout(&Profile::RFC7519), Some("generic"));
+        assert_eq!(layout(&Profile::SUPABASE), None);
+        assert_eq!(layout(&Profile::CLERK_V1), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::alg::AlgName;
+use crate::budget::with_layout_budget;
 use crate::cli::{Format, SizeArgs};
 use crate::exit::{Failure, Outcome};
 use crate::output::{BAD, GOOD, paint};
@@ -44,6 +45,10 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
     }
     .with_limit(args.cookie_limit);
     let report = report.with_token(header.len(), signature, cookie.clone());
+    let report = match policy.layout() {
+        Some(layout) => with_layout_budget(report, layout, signature, args.kid.as_deref(), &cookie),
+        None => report,
+    };
 
     // What more custom claims may take: the budget's headroom and the cookie's, in payload bytes.
     // `None` when not even an empty payload fits: then no byte is left.

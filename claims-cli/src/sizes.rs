@@ -19,6 +19,18 @@ pub(crate) struct SizeJson {
     pub(crate) budget: Option<BudgetJson>,
     /// The whole token and its cookie, when the header, algorithm and cookie are known.
     pub(crate) token: Option<TokenJson>,
+    /// The real custom-claims budget of the layout, when the layout is known.
+    pub(crate) layout_budget: Option<LayoutBudgetJson>,
+}
+
+/// The room the layout leaves custom claims in its largest token: the registered and provider claims at
+/// their default bounds, the header, the signature of the algorithm and key size, the cookie.
+#[derive(Debug, Serialize)]
+pub(crate) struct LayoutBudgetJson {
+    /// Bytes of custom-claims JSON that fit; absent when the other parts alone overflow the cookie.
+    pub(crate) custom_bytes: Option<usize>,
+    /// The same beside the provider's rule of thumb, in words.
+    pub(crate) text: String,
 }
 
 /// One claim's share.
@@ -97,6 +109,10 @@ impl SizeJson {
             custom_bytes: report.custom().bytes,
             budget,
             token,
+            layout_budget: report.token_budget().map(|budget| LayoutBudgetJson {
+                custom_bytes: budget.custom_room(),
+                text: budget.to_string(),
+            }),
         }
     }
 }

@@ -70,7 +70,7 @@ use std::num::{
 use serde::Serialize;
 
 use crate::error::{BoundKind, ClaimsError};
-use crate::size::{escaped_len, json_len};
+use crate::size::{array_json_len, escaped_len, json_len};
 
 /// The bounds declared on one field: `#[claims(max_len = N)]` and `#[claims(max_items = N)]`.
 ///
@@ -182,11 +182,11 @@ impl JsonShape {
             },
             JsonShape::Seq(item) => match (limits.max_items, item.max_json_len(limits.for_items()))
             {
-                (Some(items), Some(each)) => bracketed(items, each),
+                (Some(items), Some(each)) => array_json_len(items, each),
                 _ => None,
             },
             JsonShape::Array(item, items) => match item.max_json_len(limits.for_items()) {
-                Some(each) => bracketed(items, each),
+                Some(each) => array_json_len(items, each),
                 None => None,
             },
             JsonShape::Map(key, value) => {
@@ -204,7 +204,7 @@ impl JsonShape {
                 ) {
                     (Some(items), Some(key), Some(value)) => match key.checked_add(value) {
                         Some(pair) => match pair.checked_add(1) {
-                            Some(member) => bracketed(items, member),
+                            Some(member) => array_json_len(items, member),
                             None => None,
                         },
                         None => None,
@@ -246,17 +246,6 @@ impl JsonShape {
             JsonShape::Option(inner) => inner.takes_max_items(),
             _ => false,
         }
-    }
-}
-
-/// `[` + `items` values of at most `each` bytes + the commas between them + `]`.
-const fn bracketed(items: usize, each: usize) -> Option<usize> {
-    match items.checked_mul(each) {
-        Some(values) => match values.checked_add(items.saturating_sub(1)) {
-            Some(inner) => inner.checked_add(2),
-            None => None,
-        },
-        None => None,
     }
 }
 

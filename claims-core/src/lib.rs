@@ -40,6 +40,7 @@ mod merge;
 pub mod profile;
 mod report;
 pub mod size;
+mod token_budget;
 pub mod typescript;
 mod value;
 mod writable;
@@ -53,6 +54,7 @@ pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, Siz
 pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};
 pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, update_typed_claims};
 pub use report::{ClaimSize, SizeReport};
+pub use token_budget::{TokenBudget, TokenPart};
 pub use value::drop_deep;
 pub use writable::check_writable;
 

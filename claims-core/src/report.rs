@@ -12,6 +12,7 @@ use crate::size::{
     CookieSpec, JsonSize, SignatureAlg, base64url_len, json_size, jwt_len, max_payload_len,
     member_size,
 };
+use crate::token_budget::{OwnedTokenBudget, TokenBudget};
 use crate::value::{drop_deep, expect_object, json_type};
 
 /// One top-level claim's share of a token, as listed by [`SizeReport::claims`].
@@ -82,6 +83,7 @@ pub struct SizeReport {
     custom: JsonSize,
     budget: Option<Budget>,
     token: Option<TokenFigures>,
+    largest: Option<OwnedTokenBudget>,
 }
 
 impl SizeReport {
@@ -189,6 +191,7 @@ impl SizeReport {
             custom,
             budget: bytes.or(units),
             token: None,
+            largest: None,
         }
     }
 
@@ -255,6 +258,49 @@ impl SizeReport {
             }),
             ..self
         }
+    }
+
+    /// This report with the largest token of the same layout, algorithm and cookie beside it, so that it
+    /// shows the real custom-claims budget next to the provider's rule of thumb.
+    ///
+    /// ```
+    /// use claims_core::size::{CookieSpec, SignatureAlg};
+    /// use claims_core::{Budget, Profile, ReservedNames, SizeReport, TokenBudget};
+    ///
+    /// let payload = serde_json::json!({"sub": "user_1", "plan": "pro"});
+    /// let clerk = ReservedNames::from_profiles(&[&Profile::CLERK]);
+    /// let rs2048 = SignatureAlg::Rsa { modulus_bits: 2048 };
+    /// let largest = TokenBudget::new(rs2048, 68)
+    ///     .with_claims("clerk", 300, 700)
+    ///     .with_advice("clerk", Budget::bytes(1200));
+    /// let report = SizeReport::from_claims(&payload, &clerk)?
+    ///     .with_token(68, rs2048, CookieSpec::session())
+    ///     .with_token_budget(&largest);
+    /// assert_eq!(report.token_budget(), Some(largest));
+    /// assert!(report.to_string().ends_with(
+    ///     "clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 1740 bytes\n"
+    /// ));
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
+    #[must_use]
+    pub fn with_token_budget(self, budget: &TokenBudget<'_>) -> Self {
+        SizeReport {
+            largest: Some(OwnedTokenBudget::new(budget)),
+            ..self
+        }
+    }
+
+    /// The largest token of the layout, when the report was given one with
+    /// [`SizeReport::with_token_budget`].
+    ///
+    /// ```
+    /// # use claims_core::{ReservedNames, SizeReport};
+    /// let report = SizeReport::from_claims(&serde_json::json!({"plan": "pro"}), &ReservedNames::RFC7519)?;
+    /// assert_eq!(report.token_budget(), None);
+    /// # Ok::<(), claims_core::ClaimsError>(())
+    /// ```
+    pub fn token_budget(&self) -> Option<TokenBudget<'_>> {
+        self.largest.as_ref().map(OwnedTokenBudget::borrow)
     }
 
     /// Every top-level claim, in payload order.
@@ -601,6 +647,9 @@ impl fmt::Display for SizeReport {
                 write!(f, "; the payload may hold at most {max} bytes of JSON")?;
             }
             writeln!(f)?;
+        }
+        if let Some(largest) = self.token_budget() {
+            writeln!(f, "{largest}")?;
         }
         Ok(())
     }

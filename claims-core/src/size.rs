@@ -375,17 +375,35 @@ impl SignatureAlg {
     }
 }
 
+impl SignatureAlg {
+    /// The algorithm's name, without the key size: `HS256`, `RSA` (any of RS256/384/512 and PS256/384/512,
+    /// whose signatures are all as long as the modulus), `ES256`, `EdDSA`... `Display` adds the RSA key size.
+    ///
+    /// ```
+    /// # use claims_core::size::SignatureAlg;
+    /// assert_eq!(SignatureAlg::Rsa { modulus_bits: 2048 }.name(), "RSA");
+    /// assert_eq!(SignatureAlg::EdDsa.name(), "EdDSA");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            SignatureAlg::Hs256 => "HS256",
+            SignatureAlg::Hs384 => "HS384",
+            SignatureAlg::Hs512 => "HS512",
+            SignatureAlg::Rsa { .. } => "RSA",
+            SignatureAlg::Es256 => "ES256",
+            SignatureAlg::Es384 => "ES384",
+            SignatureAlg::Es512 => "ES512",
+            SignatureAlg::EdDsa => "EdDSA",
+        }
+    }
+}
+
 impl std::fmt::Display for SignatureAlg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())?;
         match self {
-            SignatureAlg::Hs256 => f.write_str("HS256"),
-            SignatureAlg::Hs384 => f.write_str("HS384"),
-            SignatureAlg::Hs512 => f.write_str("HS512"),
-            SignatureAlg::Rsa { modulus_bits } => write!(f, "RSA-{modulus_bits}"),
-            SignatureAlg::Es256 => f.write_str("ES256"),
-            SignatureAlg::Es384 => f.write_str("ES384"),
-            SignatureAlg::Es512 => f.write_str("ES512"),
-            SignatureAlg::EdDsa => f.write_str("EdDSA"),
+            SignatureAlg::Rsa { modulus_bits } => write!(f, "-{modulus_bits}"),
+            _ => Ok(()),
         }
     }
 }
@@ -421,13 +439,80 @@ pub fn max_payload_len(
     alg: SignatureAlg,
 ) -> Option<usize> {
     let fixed = cookie.len_for(jwt_len(header_json_len, 0, alg));
-    let chars = cookie.limit().checked_sub(fixed)?;
+    Some(json_len_within(cookie.limit().checked_sub(fixed)?))
+}
+
+/// The most bytes whose unpadded base64url takes at most `chars` characters: the inverse of
+/// [`base64url_len`].
+pub(crate) const fn json_len_within(chars: usize) -> usize {
     // base64url_len(p) = ceil(4p/3) <= chars  <=>  p <= floor(3 * chars / 4), computed without overflow
-    Some(chars / 4 * 3 + chars % 4 * 3 / 4)
+    chars / 4 * 3 + chars % 4 * 3 / 4
+}
+
+/// Bytes of `"name":value` in compact JSON, for a value of `value_json_len` bytes (saturating).
+///
+/// ```
+/// use claims_core::size::member_json_len;
+/// assert_eq!(member_json_len("sid", r#""sess_1""#.len()), r#""sid":"sess_1""#.len());
+/// ```
+pub const fn member_json_len(name: &str, value_json_len: usize) -> usize {
+    // two quotes and a colon
+    (escaped_len(name) + 3).saturating_add(value_json_len)
+}
+
+/// Bytes of a compact JSON array of `items` values of at most `item_json_len` bytes each: `[`, the values,
+/// the commas between them, `]`; `None` when that overflows a `usize`.
+///
+/// ```
+/// use claims_core::size::array_json_len;
+/// assert_eq!(array_json_len(2, r#""ab""#.len()), Some(r#"["ab","cd"]"#.len()));
+/// assert_eq!(array_json_len(0, 9), Some(2));
+/// assert_eq!(array_json_len(usize::MAX, 2), None);
+/// ```
+pub const fn array_json_len(items: usize, item_json_len: usize) -> Option<usize> {
+    match items.checked_mul(item_json_len) {
+        Some(values) => match values.checked_add(items.saturating_sub(1)) {
+            Some(inner) => inner.checked_add(2),
+            None => None,
+        },
+        None => None,
+    }
+}
+
+/// Bytes of the compact JSON object that holds the members of two objects of `a` and `b` bytes (each
+/// `{...}`, `{}` when empty), as a writer that splices one after the other produces: one pair of braces,
+/// and a comma between them when both have members. Saturating.
+///
+/// ```
+/// use claims_core::size::{member_json_len, merged_object_len};
+/// let sub = member_json_len("sub", 4) + 2; // {"sub":"u1"}
+/// let plan = member_json_len("plan", 5) + 2; // {"plan":"pro"}
+/// assert_eq!(merged_object_len(sub, plan), r#"{"sub":"u1","plan":"pro"}"#.len());
+/// assert_eq!(merged_object_len(sub, 2), sub);
+/// assert_eq!(merged_object_len(2, 2), 2);
+/// ```
+pub const fn merged_object_len(a: usize, b: usize) -> usize {
+    if a <= 2 {
+        b
+    } else if b <= 2 {
+        a
+    } else {
+        // `{a}` + `{b}` - the inner `}{` + `,`
+        a.saturating_add(b) - 1
+    }
 }
 
 /// The default cookie limit: name + `=` + value at most 4,096 bytes (RFC 6265bis, current browsers).
 pub const COOKIE_LIMIT: usize = 4096;
+
+/// The name of Clerk's session cookie, and the default of [`CookieSpec`] and of the token layouts.
+pub const SESSION_COOKIE: &str = "__session";
+
+/// Bytes a cookie takes: `name=value` plus the attributes counted with it, from their lengths. Saturating:
+/// a value too long to count is over every limit, not a panic.
+pub(crate) const fn cookie_len(name_len: usize, attributes_len: usize, value_len: usize) -> usize {
+    (name_len + 1 + attributes_len).saturating_add(value_len)
+}
 
 /// The cookie that carries a session token: its name, its limit and, optionally, the attributes of the
 /// `Set-Cookie` line when the whole line should count (as older Chromium counted it).
@@ -479,7 +564,7 @@ impl CookieSpec {
     /// assert_eq!(CookieSpec::session().name(), "__session");
     /// ```
     pub fn session() -> Self {
-        CookieSpec::new("__session")
+        CookieSpec::new(SESSION_COOKIE)
     }
 
     /// This cookie with another limit.
@@ -545,8 +630,7 @@ impl CookieSpec {
     /// assert_eq!(CookieSpec::session().len_for(0), 10);
     /// ```
     pub fn len_for(&self, value_len: usize) -> usize {
-        // Saturating: a value too long to count is over every limit, not a panic.
-        (self.name.len() + 1 + self.attributes.len()).saturating_add(value_len)
+        cookie_len(self.name.len(), self.attributes.len(), value_len)
     }
 
     /// The cookie length for a value of `value_len` bytes, or [`ClaimsError::OverBudget`] (kind

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use claims_core::ClaimsError;
+use claims_core::{BoundKind, ClaimsError};
 use jsonwebtoken::Algorithm;
 
 /// Everything that can go wrong while minting, verifying or updating a token.
@@ -164,6 +164,30 @@ pub enum Error {
     /// Minting refused the claims: bounds, reserved names, the custom-claims budget, or the exact token
     /// and cookie length (`ClaimsError::OverBudget` names the budget and the overflow).
     Claims(ClaimsError),
+    /// Minting refused a registered or provider claim outside the layout's bounds (the ones a
+    /// [`crate::CookieProof`] counts, [`crate::bounds`]): longer than its bound, or present where the
+    /// bounds say it is never written. Nothing was minted.
+    LayoutBound {
+        /// The claim, as a path: `sid`, `o.per`, `aud[1]`, `fva[0]`.
+        claim: String,
+        /// What was measured: `MaxLen` (a string's JSON-escaped bytes), `MaxItems` (a list's items), or
+        /// `MaxJsonLen` (a number's characters, a JSON value's bytes).
+        bound: BoundKind,
+        /// The bound; `None` when the bounds say the claim is never written.
+        limit: Option<usize>,
+        /// The value's size, in the bound's unit.
+        actual: usize,
+    },
+    /// [`crate::Minter::with_proof`] refused a proof that assumed less than the minter writes: a shorter
+    /// signature or `kid` than its key's.
+    ProofMismatch {
+        /// What differs: `signature` (its bytes) or `kid` (its JSON-escaped bytes).
+        what: &'static str,
+        /// What the proof assumed at most; `None` for a `kid`: none at all.
+        proved: Option<usize>,
+        /// What the minter's key has.
+        actual: usize,
+    },
     /// An update was refused (reserved name, budget, depth, a result the claims type cannot hold); the
     /// verified token is untouched and nothing was minted.
     Update(ClaimsError),
@@ -297,6 +321,8 @@ impl Error {
             | Error::UnauthorizedParty { .. } => ErrorKind::Unauthorized,
             Error::Update(_) => ErrorKind::InvalidUpdate,
             Error::Claims(_)
+            | Error::LayoutBound { .. }
+            | Error::ProofMismatch { .. }
             | Error::Key(_)
             | Error::WeakKey { .. }
             | Error::LeewayTooLong { .. }
@@ -422,6 +448,28 @@ impl fmt::Display for Error {
                 write!(f, "authorized party `{azp}` is not accepted")
             }
             Error::Claims(err) => write!(f, "cannot mint: {err}"),
+            Error::LayoutBound {
+                claim,
+                bound,
+                limit,
+                actual,
+            } => write_layout_bound(f, claim, *bound, *limit, *actual),
+            Error::ProofMismatch {
+                what,
+                proved,
+                actual,
+            } => match proved {
+                Some(proved) => write!(
+                    f,
+                    "the key's {what} takes {actual} bytes, but the cookie proof assumed at most {proved}; \
+                     prove the cookie with this key's algorithm, key size and `kid`"
+                ),
+                None => write!(
+                    f,
+                    "the key's {what} takes {actual} bytes, but the cookie proof assumed none; prove the \
+                     cookie with this key's algorithm, key size and `kid`"
+                ),
+            },
             Error::Update(err) => write!(f, "update refused, nothing changed: {err}"),
             Error::Key(err) => write!(f, "unusable key: {err}"),
             Error::WeakKey { alg, min_len, len } => write!(
@@ -442,6 +490,33 @@ impl fmt::Display for Error {
             ),
             Error::Signing(err) => write!(f, "signing failed: {err}"),
         }
+    }
+}
+
+/// The message of [`Error::LayoutBound`].
+fn write_layout_bound(
+    f: &mut fmt::Formatter<'_>,
+    claim: &str,
+    bound: BoundKind,
+    limit: Option<usize>,
+    actual: usize,
+) -> fmt::Result {
+    let unit = match bound {
+        BoundKind::MaxLen => "bytes",
+        BoundKind::MaxItems => "items",
+        _ => "characters of JSON",
+    };
+    write!(f, "cannot mint: claim `{claim}` takes {actual} {unit}, ")?;
+    match limit {
+        Some(limit) => write!(
+            f,
+            "over its bound of {limit} in the layout's bounds, which the cookie proof counts; shorten the \
+             value, or raise the bound in the minter's `TokenBounds` and prove the cookie again"
+        ),
+        None => f.write_str(
+            "but the layout's bounds say it is never written; leave it out, or bound it in the minter's \
+             `TokenBounds` and prove the cookie again",
+        ),
     }
 }
 
@@ -520,6 +595,46 @@ mod tests {
         ];
         for (err, status) in cases {
             assert_eq!(err.status(), status, "{err}");
+        }
+    }
+
+    #[test]
+    fn bound_refusals_say_which_claim_and_what_to_do() {
+        let over = Error::LayoutBound {
+            claim: "o.per".into(),
+            bound: BoundKind::MaxLen,
+            limit: Some(256),
+            actual: 300,
+        };
+        assert_eq!(
+            over.to_string(),
+            "cannot mint: claim `o.per` takes 300 bytes, over its bound of 256 in the layout's bounds, which \
+             the cookie proof counts; shorten the value, or raise the bound in the minter's `TokenBounds` \
+             and prove the cookie again"
+        );
+        let absent = Error::LayoutBound {
+            claim: "act".into(),
+            bound: BoundKind::MaxJsonLen,
+            limit: None,
+            actual: 45,
+        };
+        assert_eq!(
+            absent.to_string(),
+            "cannot mint: claim `act` takes 45 characters of JSON, but the layout's bounds say it is never \
+             written; leave it out, or bound it in the minter's `TokenBounds` and prove the cookie again"
+        );
+        let kid = Error::ProofMismatch {
+            what: "kid",
+            proved: None,
+            actual: 7,
+        };
+        assert_eq!(
+            kid.to_string(),
+            "the key's kid takes 7 bytes, but the cookie proof assumed none; prove the cookie with this \
+             key's algorithm, key size and `kid`"
+        );
+        for err in [over, absent, kid] {
+            assert_eq!(err.kind(), ErrorKind::Internal);
         }
     }
 

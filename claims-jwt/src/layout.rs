@@ -9,7 +9,7 @@
 use std::fmt;
 
 use claims_core::profile::{self, ProfileMarker};
-use claims_core::size::CookieSpec;
+use claims_core::size::{CookieSpec, SESSION_COOKIE};
 use claims_core::{Profile, ReservedNames, SessionClaims};
 use serde::de::Deserializer;
 use serde::ser::SerializeMap;
@@ -50,12 +50,14 @@ use serde_json::{Map, Value};
 /// # Ok::<(), claims_jwt::Error>(())
 /// ```
 ///
-/// A layout whose `RESERVED` leaves one of its own claims free for custom claims (which would then be
+/// A minter also needs the layout's bounds ([`crate::BoundedLayout`]), which a cookie proof counts. A
+/// layout whose `RESERVED` leaves one of its own claims free for custom claims (which would then be
 /// written twice into a token) does not build with a minter:
 ///
 /// ```compile_fail,E0080
 /// # use claims_jwt::claims_core::{Profile, ReservedNames};
-/// # use claims_jwt::{Layout, Minter, SigningKey};
+/// # use claims_jwt::bounds::{check_object_bound, BoundedLayout, ObjectBound, RegisteredBounds, TokenBounds};
+/// # use claims_jwt::{Error, Layout, Minter, SigningKey};
 /// #[derive(Debug, Clone, Default)]
 /// struct Acme {
 ///     tenant: Option<u64>,
@@ -67,6 +69,14 @@ use serde_json::{Map, Value};
 ///     const RESERVED: ReservedNames<'static> = ReservedNames::RFC7519; // `tenant` is missing
 ///     claims_jwt::layout_claims!(tenant);
 /// }
+/// # impl BoundedLayout for Acme {
+/// #     type Bounds = ObjectBound;
+/// #     const BOUNDS: TokenBounds<ObjectBound> =
+/// #         TokenBounds::object(RegisteredBounds::DEFAULT, ObjectBound { max_json_len: 31 });
+/// #     fn check_bounds(&self, bounds: &ObjectBound) -> Result<(), Error> {
+/// #         check_object_bound(self, bounds)
+/// #     }
+/// # }
 ///
 /// // error: a claim of the token layout is not reserved by its `Layout::RESERVED`
 /// let _ = Minter::<Acme>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
@@ -105,9 +115,13 @@ pub trait Layout: Default + Clone + fmt::Debug + Send + Sync + 'static {
     /// The media type in the header's `typ`: minted, and required (compared without case) at verification.
     const TYP: &'static str = "JWT";
 
-    /// The cookie that carries this provider's session token.
+    /// The name of the cookie that carries this provider's session token (`__session` by default), as a
+    /// constant for compile-time checks ([`crate::CookieProof`]).
+    const COOKIE_NAME: &'static str = SESSION_COOKIE;
+
+    /// The cookie that carries this provider's session token: [`Layout::COOKIE_NAME`], 4,096 bytes.
     fn cookie() -> CookieSpec {
-        CookieSpec::session()
+        CookieSpec::new(Self::COOKIE_NAME)
     }
 
     /// Whether the top-level claim `name` (not a registered one) belongs to the layout: by default,
@@ -510,10 +524,7 @@ impl Layout for Stytch {
     const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::STYTCH]);
     /// Stytch's session JWTs live 5 minutes.
     const MAX_LIFETIME: u64 = 5 * 60;
-
-    fn cookie() -> CookieSpec {
-        CookieSpec::new("stytch_session_jwt")
-    }
+    const COOKIE_NAME: &'static str = "stytch_session_jwt";
 
     fn owns(name: &str) -> bool {
         ReservedNames::NONE

@@ -9,6 +9,11 @@
 //!   (a NaN is refused, never written as `null`), the TTL against the layout's maximum lifetime, and the
 //!   exact length of the token and of the cookie that will carry it: an oversized token is an error naming
 //!   the budget and the overflow, never a cookie the browser drops in silence;
+//! * **proves** ([`CookieProof`]), in a `const` that `cargo check` evaluates, that the largest token the
+//!   application can mint fits its cookie: the custom claims at their bound, the registered and provider
+//!   claims at documented [`bounds`] that the minter then enforces, the longest `kid` and the signature of
+//!   the algorithm and key size; and tells a person the real custom-claims budget beside the provider's
+//!   rule of thumb ([`TokenBudget`]);
 //! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the header is
 //!   parsed once under strict rules (an object of unique members, no `crit`, no `jku`/`jwk`/`x5u`/`x5c`,
 //!   capped length and `kid`, the layout's `typ`), the algorithm is pinned by the key (or the JWKS entry
@@ -145,6 +150,7 @@ compile_error!(
      `rust_crypto`"
 );
 
+mod clerk_bounds;
 mod clock;
 mod der;
 mod error;
@@ -153,22 +159,54 @@ mod key;
 pub mod layout;
 mod mint;
 mod parse;
+mod proof;
 mod registered;
+mod stytch_bounds;
 mod token;
+mod token_bounds;
 mod verify;
 
+/// Bounds on what a minter writes beside the custom claims: the registered claims and each layout's own
+/// claims (ids, URLs, organization objects, feature lists; numbers by their digits).
+///
+/// A [`TokenBounds`] holds them for one layout with the largest JSON they allow, computed in `const`
+/// context: a [`CookieProof`] counts it, and [`Minter::mint`] refuses any value outside the bounds
+/// ([`Error::LayoutBound`]), so no data can make a token longer than proved. Each layout has documented
+/// defaults ([`BoundedLayout::BOUNDS`]); change them with struct update syntax:
+///
+/// ```
+/// use claims_jwt::bounds::{ClerkBounds, RegisteredBounds};
+/// use claims_jwt::{BoundedLayout, Clerk, TokenBounds};
+///
+/// // No organizations or impersonation in this application, and user ids of 32 bytes.
+/// const BOUNDS: TokenBounds<ClerkBounds> = Clerk::BOUNDS
+///     .with_registered(RegisteredBounds { sub: Some(32), ..RegisteredBounds::CLERK })
+///     .with_layout(ClerkBounds { o: None, act: None, ..ClerkBounds::DEFAULT });
+/// assert_eq!(Clerk::BOUNDS.layout_json_len() - BOUNDS.layout_json_len(), 717);
+/// ```
+pub mod bounds {
+    pub use crate::clerk_bounds::{ClerkActorBounds, ClerkBounds, ClerkOrganizationBounds};
+    pub use crate::stytch_bounds::{StytchBounds, StytchOrganizationBounds, StytchSessionBounds};
+    pub use crate::token_bounds::{
+        BoundedLayout, ObjectBound, RegisteredBounds, Strings, TokenBounds, Values,
+        check_object_bound,
+    };
+}
+
+pub use bounds::{BoundedLayout, TokenBounds};
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Segment};
 pub use header::{DEFAULT_MAX_HEADER_LEN, KEY_HEADER_PARAMETERS, MAX_KID_LEN};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
+pub use proof::{CookieProof, layout_budget};
 pub use registered::{Audience, Registered};
 pub use token::{Header, Payload, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, MAX_LEEWAY, Verifier};
 
 pub use claims_core::claims::SessionClaims;
-pub use claims_core::{self, ClaimsError, SizeReport};
+pub use claims_core::{self, ClaimsError, SizeReport, TokenBudget};
 /// `#[derive(SessionClaims)]`, writing code that finds claims-core through this crate (see claims-core's
 /// `SessionClaims` derive for its attributes and guarantees).
 pub use claims_derive::JwtSessionClaims as SessionClaims;

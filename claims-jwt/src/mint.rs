@@ -7,29 +7,33 @@ use std::time::Duration;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_core::profile::FitsProfile;
-use claims_core::size::{CookieSpec, JsonSize, SignatureAlg, jwt_len};
+use claims_core::size::{CookieSpec, JsonSize, SignatureAlg, escaped_len, jwt_len};
 use claims_core::{
-    Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, UpdatePolicy,
+    Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, TokenBudget,
+    UpdatePolicy,
 };
 use serde::Serialize;
 use serde::ser::SerializeMap;
 use serde_json::Value;
 
 use crate::layout::{CustomReserved, assert_fits};
+use crate::proof::layout_budget_of;
+use crate::token_bounds::{BoundedLayout, TokenBounds};
 use crate::{
-    Audience, Clock, Error, Generic, Header, Layout, Payload, Registered, Segment, SigningKey,
-    Token,
+    Audience, Clock, CookieProof, Error, Generic, Header, Layout, Payload, Registered, Segment,
+    SigningKey, Token,
 };
 
 /// Mints tokens of layout `L` with one signing key.
 ///
 /// Before signing, [`Minter::mint`] checks the custom claims' declared bounds (`check_bounds`), their
 /// names against the layout's reserved names and the registered claims, their size against the
-/// custom-claims budget (the layout profile's by default: 1,200 bytes for Clerk), and the exact length of
-/// the token and of the cookie that carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
-/// it returns has exactly the length that was checked. Claims holding a non-finite float are refused
-/// ([`ClaimsError::NonFinite`]), never written as `null`, and so is a TTL over the maximum lifetime
-/// ([`Error::TtlTooLong`]).
+/// custom-claims budget (the layout profile's by default: 1,200 bytes for Clerk), the registered and
+/// layout claims against the layout's bounds ([`TokenBounds`], those a [`CookieProof`] counts), and the
+/// exact length of the token and of the cookie that carries it (the layout's cookie by default, 4,096
+/// bytes). Sizes are computed, not estimated: the token it returns has exactly the length that was
+/// checked. Claims holding a non-finite float are refused ([`ClaimsError::NonFinite`]), never written as
+/// `null`, and so is a TTL over the maximum lifetime ([`Error::TtlTooLong`]).
 ///
 /// `iat` and `nbf` are the clock's time (`nbf` minus an optional skew), `exp` is `iat` plus the TTL
 /// (default 60 s, at most the layout's [`Layout::MAX_LIFETIME`] unless [`Minter::with_max_lifetime`]);
@@ -49,7 +53,7 @@ use crate::{
 /// assert!(matches!(err, Error::Claims(ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 1310, .. })));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub struct Minter<L = Generic> {
+pub struct Minter<L: BoundedLayout = Generic> {
     key: SigningKey,
     header_b64: String,
     header_len: usize,
@@ -61,10 +65,11 @@ pub struct Minter<L = Generic> {
     clock: Clock,
     cookie: CookieSpec,
     budget: Option<Budget>,
+    bounds: TokenBounds<L::Bounds>,
     layout: PhantomData<fn() -> L>,
 }
 
-impl<L> Clone for Minter<L> {
+impl<L: BoundedLayout> Clone for Minter<L> {
     fn clone(&self) -> Self {
         Minter {
             key: self.key.clone(),
@@ -78,12 +83,13 @@ impl<L> Clone for Minter<L> {
             clock: self.clock.clone(),
             cookie: self.cookie.clone(),
             budget: self.budget,
+            bounds: self.bounds,
             layout: PhantomData,
         }
     }
 }
 
-impl<L: Layout> fmt::Debug for Minter<L> {
+impl<L: BoundedLayout> fmt::Debug for Minter<L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Minter")
             .field("layout", &L::NAME)
@@ -96,6 +102,7 @@ impl<L: Layout> fmt::Debug for Minter<L> {
             .field("clock", &self.clock)
             .field("cookie", &self.cookie)
             .field("budget", &self.budget)
+            .field("bounds", &self.bounds)
             .finish_non_exhaustive()
     }
 }
@@ -103,9 +110,9 @@ impl<L: Layout> fmt::Debug for Minter<L> {
 /// The default token lifetime: 60 seconds, as Clerk's session tokens.
 const DEFAULT_TTL: u64 = 60;
 
-impl<L: Layout> Minter<L> {
-    /// A minter signing with `key` (its `kid` goes into every header), with the layout's cookie and
-    /// budget, a 60 s TTL and the system clock.
+impl<L: BoundedLayout> Minter<L> {
+    /// A minter signing with `key` (its `kid` goes into every header), with the layout's cookie, budget
+    /// and bounds, a 60 s TTL and the system clock.
     ///
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
@@ -129,6 +136,7 @@ impl<L: Layout> Minter<L> {
             clock: Clock::system(),
             cookie: L::cookie(),
             budget: bytes.or(units),
+            bounds: L::BOUNDS,
             layout: PhantomData,
         }
     }
@@ -210,6 +218,108 @@ impl<L: Layout> Minter<L> {
     pub fn without_budget(mut self) -> Self {
         self.budget = None;
         self
+    }
+
+    /// This minter refusing registered and layout claims outside `bounds` instead of the layout's
+    /// defaults ([`BoundedLayout::BOUNDS`]); give the same bounds to the [`CookieProof`], or use
+    /// [`Minter::with_proof`].
+    ///
+    /// ```
+    /// use claims_jwt::bounds::{ClerkBounds, RegisteredBounds};
+    /// use claims_jwt::{BoundedLayout, Clerk, Error, Minter, Payload, SigningKey};
+    /// use serde_json::{Map, Value};
+    ///
+    /// let bounds = Clerk::BOUNDS.with_registered(RegisteredBounds { sub: Some(8), ..RegisteredBounds::CLERK });
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).with_bounds(bounds);
+    /// let err = minter.mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_123456")).unwrap_err();
+    /// assert!(matches!(err, Error::LayoutBound { ref claim, limit: Some(8), actual: 11, .. } if claim == "sub"));
+    /// # Ok::<(), Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_bounds(mut self, bounds: TokenBounds<L::Bounds>) -> Self {
+        self.bounds = bounds;
+        self
+    }
+
+    /// This minter held to what `proof` assumed: it takes the proof's bounds and cookie, and refuses
+    /// ([`Error::ProofMismatch`]) a proof that assumed a shorter signature or `kid` than this minter's key
+    /// writes. From then on, every token it mints is one the proof counted.
+    ///
+    /// ```
+    /// use claims_jwt::claims_core::size::SignatureAlg;
+    /// use claims_jwt::{CookieProof, Error, Generic, Minter, SigningKey};
+    /// use serde_json::{Map, Value};
+    ///
+    /// const PROOF: CookieProof<Map<String, Value>, Generic> = CookieProof::new(SignatureAlg::Hs256).kid_len(8);
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// assert!(Minter::<Generic>::new(key.clone().with_kid("2024-01")).with_proof(&PROOF).is_ok());
+    /// let err = Minter::<Generic>::new(key.with_kid("2024-01-rotated")).with_proof(&PROOF).unwrap_err();
+    /// assert_eq!(err, Error::ProofMismatch { what: "kid", proved: Some(8), actual: 15 });
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn with_proof<C: SessionClaims + FitsProfile<L::Profile>>(
+        self,
+        proof: &CookieProof<C, L>,
+    ) -> Result<Self, Error> {
+        let (signature, proved) = (
+            self.key.signature_alg().signature_len(),
+            proof.signature_alg().signature_len(),
+        );
+        if signature > proved {
+            return Err(Error::ProofMismatch {
+                what: "signature",
+                proved: Some(proved),
+                actual: signature,
+            });
+        }
+        if let Some(kid) = self.key.kid() {
+            let actual = escaped_len(kid);
+            if proof.max_kid_len().is_none_or(|proved| actual > proved) {
+                return Err(Error::ProofMismatch {
+                    what: "kid",
+                    proved: proof.max_kid_len(),
+                    actual,
+                });
+            }
+        }
+        Ok(Minter {
+            bounds: *proof.token_bounds(),
+            cookie: proof.cookie_spec(),
+            ..self
+        })
+    }
+
+    /// The bounds of the registered and layout claims this minter enforces.
+    ///
+    /// ```
+    /// # use claims_jwt::{BoundedLayout, Minter, SigningKey, Stytch};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// assert_eq!(Minter::<Stytch>::new(key).bounds(), &Stytch::BOUNDS);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    pub fn bounds(&self) -> &TokenBounds<L::Bounds> {
+        &self.bounds
+    }
+
+    /// The largest token this minter can mint without custom claims, against its cookie: the real
+    /// custom-claims budget for its layout, bounds, key and cookie ([`TokenBudget::custom_room`]), beside
+    /// the layout profile's rule of thumb.
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Clerk, Minter, SigningKey};
+    /// let key = SigningKey::from_rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?
+    ///     .with_kid("ins_2pJ8kQ3vX9mN4rT6yW1zB5cD7fGx");
+    /// let minter = Minter::<Clerk>::new(key);
+    /// let budget = minter.token_budget();
+    /// assert_eq!(
+    ///     budget.to_string(),
+    ///     "clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 1260 bytes"
+    /// );
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    pub fn token_budget(&self) -> TokenBudget<'_> {
+        layout_budget_of::<L>(&self.bounds, self.key.signature_alg(), self.header_len)
+            .in_cookie(&self.cookie)
     }
 
     /// Bytes of the header's JSON (constant for a minter).
@@ -298,6 +408,22 @@ impl<L: Layout> Minter<L> {
         custom.check_reserved(&L::CUSTOM_RESERVED)?;
         // `serde_json` would write a NaN as `null`, and recurse once per level of a deep value.
         claims_core::check_writable(custom, "custom claims")?;
+        // What a proof counted holds for what is written: no value may outgrow its bound.
+        self.bounds.registered().check(
+            registered.iss.as_deref(),
+            registered.sub.as_deref(),
+            registered
+                .aud
+                .as_ref()
+                .map(|aud| (aud.iter().count(), aud.iter())),
+            [
+                registered.exp.unwrap_or_default(),
+                registered.nbf.unwrap_or_default(),
+                registered.iat.unwrap_or_default(),
+            ],
+            registered.jti.as_deref(),
+        )?;
+        layout.check_bounds(self.bounds.layout())?;
 
         let head = Head { registered, layout };
         claims_core::check_writable(&head, "claims")?;
@@ -351,6 +477,7 @@ impl<L: Layout> Minter<L> {
             cookie: self.cookie.clone(),
             reserved: L::CUSTOM_RESERVED,
             budget: self.budget,
+            largest: layout_budget_of::<L>(&self.bounds, self.key.signature_alg(), self.header_len),
             issued_at: registered.iat.unwrap_or_default(),
             expires_at: registered.exp.unwrap_or_default(),
         })
@@ -504,6 +631,8 @@ pub struct Minted {
     cookie: CookieSpec,
     reserved: ReservedNames<'static>,
     budget: Option<Budget>,
+    /// The largest token of the minter's layout and bounds, for the report's real custom-claims budget.
+    largest: TokenBudget<'static>,
     issued_at: u64,
     expires_at: u64,
 }
@@ -568,11 +697,9 @@ impl Minted {
         let json = URL_SAFE_NO_PAD
             .decode(payload)
             .map_err(|e| Error::malformed(Segment::Payload, e.to_string()))?;
-        let report = SizeReport::from_json(&json, &self.reserved)?.with_token(
-            self.header_len,
-            self.signature,
-            self.cookie.clone(),
-        );
+        let report = SizeReport::from_json(&json, &self.reserved)?
+            .with_token(self.header_len, self.signature, self.cookie.clone())
+            .with_token_budget(&self.largest.in_cookie(&self.cookie));
         Ok(match self.budget {
             Some(budget) => report.with_budget(budget),
             None => report,

@@ -1,5 +1,6 @@
 //! The typed token: registered claims, a layout's claims and the application's custom claims.
 
+use claims_core::size::escaped_len;
 use jsonwebtoken::Algorithm;
 use serde::Serialize;
 
@@ -51,6 +52,26 @@ impl Header {
     /// The media type, if any (`JWT`).
     pub fn typ(&self) -> Option<&str> {
         self.typ.as_deref()
+    }
+
+    /// Bytes of the JSON a minter of layout `L` writes for a header whose `kid` takes `kid_len` bytes once
+    /// JSON-escaped (`None`: no `kid`), with the layout's `typ` ([`Layout::TYP`]), whatever the algorithm:
+    /// every JWS algorithm jsonwebtoken signs with has a five-character name (`HS256`, `RS384`, `PS512`,
+    /// `ES256`, `EdDSA`).
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Generic, Header};
+    /// assert_eq!(Header::json_len::<Generic>(None), r#"{"alg":"HS256","typ":"JWT"}"#.len());
+    /// assert_eq!(Header::json_len::<Clerk>(Some(5)), r#"{"alg":"RS256","kid":"ins_1","typ":"JWT"}"#.len());
+    /// ```
+    pub const fn json_len<L: Layout>(kid_len: Option<usize>) -> usize {
+        const BARE: usize = r#"{"alg":"HS256","typ":""}"#.len();
+        const KID: usize = r#""kid":"","#.len();
+        let bare = BARE.saturating_add(escaped_len(L::TYP));
+        match kid_len {
+            Some(kid) => (bare + KID).saturating_add(kid),
+            None => bare,
+        }
     }
 
     /// The compact JSON this crate writes for the header, in this order: `alg`, `kid`, `typ` (Clerk's order).
@@ -194,5 +215,77 @@ impl<C, L> Token<C, L> {
     /// The custom claims, by value.
     pub fn into_claims(self) -> C {
         self.payload.custom
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A layout whose tokens say `typ: at+jwt`.
+    #[derive(Debug, Clone, Default)]
+    struct AccessToken {
+        scope: Option<String>,
+    }
+
+    impl Layout for AccessToken {
+        const NAME: &'static str = "access";
+        type Profile = claims_core::profile::AnyProfile;
+        const RESERVED: claims_core::ReservedNames<'static> =
+            claims_core::ReservedNames::RFC7519.with_names(&["scope"]);
+        const TYP: &'static str = "at+jwt";
+        crate::layout_claims!(scope);
+    }
+
+    #[test]
+    fn header_json_len_counts_the_layout_s_typ() {
+        for kid in [None, Some("k1")] {
+            let json = Header::for_layout::<AccessToken>(Algorithm::ES256, kid.map(str::to_owned))
+                .to_json();
+            let kid_len = kid.map(escaped_len);
+            assert_eq!(
+                Header::json_len::<AccessToken>(kid_len),
+                json.len(),
+                "{kid:?}"
+            );
+        }
+        assert_eq!(
+            Header::json_len::<AccessToken>(None),
+            r#"{"alg":"ES256","typ":"at+jwt"}"#.len()
+        );
+    }
+
+    #[test]
+    fn header_json_len_is_what_every_algorithm_writes() {
+        let algorithms = [
+            Algorithm::HS256,
+            Algorithm::HS384,
+            Algorithm::HS512,
+            Algorithm::RS256,
+            Algorithm::RS384,
+            Algorithm::RS512,
+            Algorithm::PS256,
+            Algorithm::PS384,
+            Algorithm::PS512,
+            Algorithm::ES256,
+            Algorithm::ES384,
+            Algorithm::EdDSA,
+        ];
+        for alg in algorithms {
+            for kid in [
+                None,
+                Some(""),
+                Some("ins_2abc"),
+                Some("a\"quote\nand a newline"),
+            ] {
+                let json = Header::new(alg, kid.map(str::to_owned)).to_json();
+                let kid_len = kid.map(claims_core::size::escaped_len);
+                assert_eq!(
+                    Header::json_len::<Generic>(kid_len),
+                    json.len(),
+                    "{alg:?} {kid:?}"
+                );
+            }
+        }
     }
 }

@@ -2,7 +2,9 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use claims_jwt::{Clock, Error, Layout, Minter, Registered, SigningKey, Token, Verifier};
+use claims_jwt::{
+    BoundedLayout, Clock, Error, Layout, Minter, Registered, SigningKey, Token, Verifier,
+};
 use claims_tests::Dynamic;
 use serde_json::Value;
 
@@ -160,12 +162,12 @@ fn check_times(registered: &Registered, expect: Expect) {
 
 /// Mints `accepted` again with `key` (a fresh `iat`/`nbf`/`exp` at `now`) and verifies the result: the
 /// claims must come back unchanged. Only the minter's own limits (reserved names, the budget, the
-/// cookie) may refuse it.
+/// cookie, the layout's bounds that a cookie proof counts) may refuse it.
 ///
 /// # Panics
 ///
 /// When the minter refuses the claims for another reason, or the round trip changes them.
-pub fn check_refresh<L: Layout + PartialEq>(
+pub fn check_refresh<L: BoundedLayout + PartialEq>(
     accepted: &Token<Dynamic, L>,
     key: &SigningKey,
     now: u64,
@@ -173,9 +175,13 @@ pub fn check_refresh<L: Layout + PartialEq>(
     let fresh = Minter::<L>::new(key.clone()).with_clock(Clock::fixed(now));
     let minted = match fresh.refresh(accepted) {
         Ok(minted) => minted,
-        Err(Error::Claims(
-            claims_jwt::ClaimsError::Reserved { .. } | claims_jwt::ClaimsError::OverBudget { .. },
-        )) => return,
+        Err(
+            Error::Claims(
+                claims_jwt::ClaimsError::Reserved { .. }
+                | claims_jwt::ClaimsError::OverBudget { .. },
+            )
+            | Error::LayoutBound { .. },
+        ) => return,
         Err(err) => panic!("refresh refused verified claims: {err:?}"),
     };
     assert_eq!(minted.len(), minted.as_str().len(), "minted length");

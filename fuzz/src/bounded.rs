@@ -8,7 +8,7 @@ use std::time::Duration;
 use arbitrary::Arbitrary;
 use claims_core::SessionClaims;
 use claims_core::profile::FitsProfile;
-use claims_jwt::{Clerk, Generic, Layout, Stytch};
+use claims_jwt::{BoundedLayout, Clerk, Generic, Layout, Stytch};
 use serde::{Deserialize, Serialize};
 
 /// A nested claims struct.
@@ -158,7 +158,7 @@ impl Bounded {
 }
 
 /// Custom claims a layout's verifier can read into a derived type, for the typed/dynamic comparison.
-pub trait TypedClaims: Layout + PartialEq {
+pub trait TypedClaims: BoundedLayout + PartialEq {
     /// Custom claims derived for this layout's profile.
     type Claims: SessionClaims + FitsProfile<<Self as Layout>::Profile> + std::fmt::Debug;
 }

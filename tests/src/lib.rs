@@ -33,6 +33,10 @@ pub mod keys {
     pub const RSA: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pem");
     /// Its public key.
     pub const RSA_PUB: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa2048.pub.pem");
+    /// RSA 3072-bit private key (PKCS#8).
+    pub const RSA3072: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa3072.pem");
+    /// RSA 4096-bit private key (PKCS#8).
+    pub const RSA4096: &[u8] = include_bytes!("../../claims-jwt/tests/keys/rsa4096.pem");
     /// P-256 private key.
     pub const P256: &[u8] = include_bytes!("../../claims-jwt/tests/keys/p256.pem");
     /// Its public key.

@@ -2,7 +2,10 @@
 //! another provider's claims (here Supabase's access-token claims) and keep them apart from custom claims,
 //! without repeating a claim name or the registered names.
 
-use claims_jwt::claims_core::{ClaimsError, Profile, ReservedNames, profile};
+use claims_jwt::bounds::{
+    BoundedLayout, ObjectBound, RegisteredBounds, TokenBounds, check_object_bound,
+};
+use claims_jwt::claims_core::{BoundKind, ClaimsError, Profile, ReservedNames, profile};
 use claims_jwt::{Clock, Error, Layout, Minter, Payload, SigningKey, Verifier};
 use serde_json::{Map, Value, json};
 
@@ -25,6 +28,20 @@ impl Layout for Supabase {
     claims_jwt::layout_claims!(role, aal, session_id, email, is_anonymous);
 }
 
+/// Supabase's claims bounded as a whole: `role` up to 32 bytes (`authenticated`, `service_role`), `aal`
+/// 8, `session_id` 40 (a UUID), `email` 254, `is_anonymous` a boolean.
+const SUPABASE_CLAIMS: ObjectBound = ObjectBound { max_json_len: 402 };
+
+impl BoundedLayout for Supabase {
+    type Bounds = ObjectBound;
+    const BOUNDS: TokenBounds<ObjectBound> =
+        TokenBounds::object(RegisteredBounds::DEFAULT, SUPABASE_CLAIMS);
+
+    fn check_bounds(&self, bounds: &ObjectBound) -> Result<(), Error> {
+        check_object_bound(self, bounds)
+    }
+}
+
 type Dynamic = Map<String, Value>;
 
 fn dynamic(value: Value) -> Dynamic {
@@ -45,6 +62,50 @@ fn reserved(err: &Error) -> Vec<(&str, Option<&str>)> {
         .iter()
         .map(|c| (c.name.as_str(), c.profile.as_deref()))
         .collect()
+}
+
+/// Supabase's claims at the bounds `SUPABASE_CLAIMS` was written for.
+fn largest_supabase() -> Supabase {
+    Supabase {
+        role: Some("r".repeat(32)),
+        aal: Some("a".repeat(8)),
+        session_id: Some("s".repeat(40)),
+        email: Some("e".repeat(254)),
+        is_anonymous: Some(false),
+    }
+}
+
+#[test]
+fn a_layout_bounded_as_a_whole_is_refused_past_its_bound() {
+    struct Claims<'a>(&'a Supabase);
+    impl serde::Serialize for Claims<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap as _;
+            let mut map = serializer.serialize_map(None)?;
+            self.0.serialize_claims(&mut map)?;
+            map.end()
+        }
+    }
+    let largest = largest_supabase();
+    let written = serde_json::to_vec(&Claims(&largest)).unwrap().len();
+    assert_eq!(written, SUPABASE_CLAIMS.max_json_len);
+
+    let minter = minter();
+    let at_bound = Payload::<Dynamic, Supabase>::new(Dynamic::new()).with_layout(largest.clone());
+    assert!(minter.mint(&at_bound).is_ok());
+    let over = Payload::<Dynamic, Supabase>::new(Dynamic::new()).with_layout(Supabase {
+        email: Some("e".repeat(255)),
+        ..largest
+    });
+    assert_eq!(
+        minter.mint(&over).unwrap_err(),
+        Error::LayoutBound {
+            claim: "supabase claims".into(),
+            bound: BoundKind::MaxJsonLen,
+            limit: Some(402),
+            actual: 403,
+        }
+    );
 }
 
 #[test]

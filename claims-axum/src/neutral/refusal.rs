@@ -403,6 +403,9 @@ impl From<Error> for Refusal {
                 kind: BudgetKind::Cookie,
                 ..
             }) => Reason::CookieTooLarge,
+            // A reissue whose provider claims outgrew the bounds the cookie proof counted, or a minter
+            // whose key the proof did not count: the server's configuration, not the client's token.
+            Error::LayoutBound { .. } | Error::ProofMismatch { .. } => Reason::ServerError,
             // Variants added later (a remote key source, say) are placed by their kind.
             other => match other.kind() {
                 ErrorKind::Malformed => Reason::Malformed,
@@ -434,7 +437,7 @@ impl std::error::Error for Refusal {
 
 #[cfg(test)]
 mod tests {
-    use claims_jwt::claims_core::{Budget, ReservedClaim};
+    use claims_jwt::claims_core::{BoundKind, Budget, ReservedClaim};
     use claims_jwt::{Algorithm, Segment};
 
     use super::*;
@@ -586,6 +589,25 @@ mod tests {
                 500,
             ),
             (Error::Claims(not_object), Reason::ServerError, 500),
+            (
+                Error::LayoutBound {
+                    claim: "sid".into(),
+                    bound: BoundKind::MaxLen,
+                    limit: Some(64),
+                    actual: 65,
+                },
+                Reason::ServerError,
+                500,
+            ),
+            (
+                Error::ProofMismatch {
+                    what: "kid",
+                    proved: Some(8),
+                    actual: 15,
+                },
+                Reason::ServerError,
+                500,
+            ),
             (Error::Key(jsonwebtoken_error()), Reason::ServerError, 500),
             (
                 Error::Signing(jsonwebtoken_error()),

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::time::Duration;
 
 use claims_jwt::claims_core::size::CookieSpec;
-use claims_jwt::{Error, Layout, Minted, Minter};
+use claims_jwt::{BoundedLayout, Error, Minted, Minter};
 use cookie::Cookie;
 pub use cookie::SameSite;
 use http::HeaderValue;
@@ -71,7 +71,7 @@ impl SessionCookie {
     /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef").unwrap());
     /// assert_eq!(SessionCookie::for_minter(&minter).spec().name(), "stytch_session_jwt");
     /// ```
-    pub fn for_minter<L: Layout>(minter: &Minter<L>) -> Self {
+    pub fn for_minter<L: BoundedLayout>(minter: &Minter<L>) -> Self {
         SessionCookie::new(minter.cookie().clone())
     }
 

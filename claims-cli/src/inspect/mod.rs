@@ -13,6 +13,7 @@ use claims_jwt::{Clerk, Clock, Generic, Layout, Payload, Registered, Stytch};
 use serde_json::{Map, Value};
 
 use crate::alg::AlgName;
+use crate::budget::with_layout_budget;
 use crate::cli::{Format, InspectArgs};
 use crate::exit::{Failure, Outcome};
 use crate::jws::Compact;
@@ -100,7 +101,7 @@ fn inspect<L: Layout>(subject: Subject<'_>) -> Result<Inspection, Failure> {
     }
 
     let (size, size_text) = match SizeReport::from_json(&compact.payload_json, &L::RESERVED) {
-        Ok(report) => measure(report, compact, token.len(), &cookie),
+        Ok(report) => measure(report, L::NAME, compact, token.len(), &cookie),
         Err(err) => (None, format!("not measured: {err}\n")),
     };
 
@@ -133,9 +134,11 @@ fn inspect<L: Layout>(subject: Subject<'_>) -> Result<Inspection, Failure> {
     })
 }
 
-/// The size report, figured for the whole token when its algorithm and signature say how.
+/// The size report, figured for the whole token when its algorithm and signature say how, with the real
+/// custom-claims budget of `layout` for that signature, the token's `kid` and `cookie`.
 fn measure(
     report: SizeReport,
+    layout: &str,
     compact: &Compact,
     token_len: usize,
     cookie: &CookieSpec,
@@ -157,6 +160,8 @@ fn measure(
         return (Some(SizeJson::new(&report, None)), text);
     };
     let report = report.with_token(compact.header_json.len(), signature, cookie.clone());
+    let kid = compact.header.get("kid").and_then(Value::as_str);
+    let report = with_layout_budget(report, layout, signature, kid, cookie);
     let mut text = report.to_string();
     if report.token_len() != Some(token_len) {
         // The sender's JSON is not the compact form serde_json writes (spaces, escapes, number forms).

@@ -64,6 +64,7 @@ payload           231     308  bytes of JSON, characters of base64url
 custom claims       2          2 of 1200 bytes used, 1198 left
 token: 742 chars = header 90 + payload 308 + signature 342 (RSA-2048) + 2 dots
 cookie `__session`: 752 of 4096 bytes, 3344 left; the payload may hold at most 2739 bytes of JSON
+clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 1261 bytes
 "#;
 
 #[test]
@@ -176,6 +177,8 @@ fn json_output_parses_back_field_by_field() {
             "max_payload_bytes": 2739,
         })
     );
+    // Its `kid` of 31 bytes, one shorter than the 32 the README's budgets assume: one byte more room.
+    assert_eq!(size["layout_budget"]["custom_bytes"], json!(1261));
 }
 
 #[test]

@@ -201,6 +201,22 @@ fn the_minter_s_refusals_exit_1() {
     // The positive control: the same claims, smaller.
     let run = mint("mint-fits.json", &bio(1_000), &["--layout", "clerk"]);
     assert_eq!(run.code, 0, "{run:?}");
+
+    // A `sub` over the Clerk layout's bound of 40 bytes, which a cookie proof counts; 40 mints.
+    let sub = format!("user_{}", "x".repeat(36));
+    let run = mint("mint-sub.json", "{}", &["--layout", "clerk", "--sub", &sub]);
+    assert_eq!(
+        run.error_line(1),
+        "cannot mint: claim `sub` takes 41 bytes, over its bound of 40 in the layout's bounds, which the \
+         cookie proof counts; shorten the value, or raise the bound in the minter's `TokenBounds` and prove \
+         the cookie again"
+    );
+    let run = mint(
+        "mint-sub.json",
+        "{}",
+        &["--layout", "clerk", "--sub", &sub[1..]],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
 }
 
 #[test]

@@ -31,6 +31,7 @@ fn a_clerk_payload_has_the_exact_figures() {
         "custom claims      55          55 of 1200 bytes used, 1145 left\n\
          token: 671 chars = header 91 + payload 236 + signature 342 (RSA-2048) + 2 dots\n\
          cookie `__session`: 681 of 4096 bytes, 3415 left; the payload may hold at most 2738 bytes of JSON\n\
+         clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 1260 bytes\n\
          header: {{\"alg\":\"RS256\",\"kid\":\"{KID}\",\"typ\":\"JWT\"}} (68 bytes)\n\
          room: 1145 more bytes of custom claims fit: 1145 left in the clerk budget, 2561 in the cookie (bytes of JSON)\n"
     )), "{}", run.stdout);
@@ -57,6 +58,14 @@ fn a_clerk_payload_has_the_exact_figures() {
         json!({
             "length": 671, "signature": "RSA-2048", "cookie": "__session", "cookie_bytes": 681,
             "cookie_limit": 4096, "cookie_left": 3415, "max_payload_bytes": 2738,
+        })
+    );
+    assert_eq!(
+        report["layout_budget"],
+        json!({
+            "custom_bytes": 1260,
+            "text": "clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows \
+                     1260 bytes",
         })
     );
     assert_eq!(report["room"], 1145);
@@ -133,4 +142,87 @@ fn over_the_budget_exits_1_and_says_by_how_much() {
         claims_with(&["size"], "\"text\"", &[]).error_line(2),
         "the claims: claims must be a JSON object, found string"
     );
+}
+
+/// The line `claims size` prints for `args` about the layout's real custom-claims budget, if any.
+fn budget_line(args: &[&str]) -> Option<String> {
+    let run = claims_with(&[&["size"], args].concat(), "{}", &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    let lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.contains(" layout in `"))
+        .collect();
+    assert!(lines.len() <= 1, "{}", run.stdout);
+    lines.first().map(|line| (*line).to_owned())
+}
+
+#[test]
+fn the_layout_s_real_budget_stands_beside_the_provider_s_rule_of_thumb() {
+    // Clerk's `kid` of 32 bytes; Stytch's `jwk-live-` and a 36-character UUID, 45 bytes.
+    let stytch_kid = format!("jwk-live-{}", "0".repeat(36));
+    let clerk = |alg: &[&str]| budget_line(&[&["--profile", "clerk", "--kid", KID], alg].concat());
+    assert_eq!(
+        clerk(&["--alg", "RS256"]).as_deref(),
+        Some(
+            "clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 1260 bytes"
+        )
+    );
+    assert_eq!(
+        clerk(&["--alg", "ES256"]).as_deref(),
+        Some(
+            "clerk advises 1200 bytes of custom claims; your ES256 clerk layout in `__session` allows 1452 bytes"
+        )
+    );
+    assert_eq!(
+        clerk(&["--alg", "HS256"]).as_deref(),
+        Some(
+            "clerk advises 1200 bytes of custom claims; your HS256 clerk layout in `__session` allows 1484 bytes"
+        )
+    );
+    // A longer signature leaves less: 4096-bit RSA signs with 512 bytes, not 256.
+    assert_eq!(
+        clerk(&["--alg", "PS256", "--key-bits", "4096"]).as_deref(),
+        Some(
+            "clerk advises 1200 bytes of custom claims; your RSA-4096 clerk layout in `__session` allows 1004 bytes"
+        )
+    );
+    assert_eq!(
+        budget_line(&[
+            "--profile",
+            "stytch",
+            "--alg",
+            "RS256",
+            "--kid",
+            &stytch_kid
+        ])
+        .as_deref(),
+        Some(
+            "stytch advises 4096 bytes of custom claims; your RSA-2048 stytch layout in `stytch_session_jwt` \
+             allows 927 bytes"
+        )
+    );
+    // The cookie given is the cookie counted: 916 fewer characters of base64url, 687 fewer bytes of JSON.
+    assert_eq!(
+        budget_line(&[
+            "--profile",
+            "clerk",
+            "--alg",
+            "RS256",
+            "--kid",
+            KID,
+            "--cookie-limit",
+            "3180"
+        ])
+        .as_deref(),
+        Some(
+            "clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 573 bytes"
+        )
+    );
+    // No provider, no rule of thumb; a profile without a claims-jwt layout, no line.
+    assert_eq!(
+        budget_line(&["--alg", "EdDSA"]).as_deref(),
+        Some("your EdDSA generic layout in `__session` allows 2361 bytes of custom claims")
+    );
+    assert_eq!(budget_line(&["--profile", "supabase"]), None);
 }

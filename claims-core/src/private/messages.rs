@@ -154,14 +154,14 @@ pub struct Msg {
 }
 
 impl Msg {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Msg {
             buf: [0; 768],
             len: 0,
         }
     }
 
-    const fn str(mut self, s: &str) -> Self {
+    pub(crate) const fn str(mut self, s: &str) -> Self {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -186,7 +186,7 @@ impl Msg {
         self
     }
 
-    const fn num(mut self, mut n: usize) -> Self {
+    pub(crate) const fn num(mut self, mut n: usize) -> Self {
         let mut digits = [0u8; 20];
         let mut count = 0;
         loop {
