@@ -20,8 +20,8 @@ use crate::layout::{CustomReserved, assert_fits};
 use crate::proof::layout_budget_of;
 use crate::token_bounds::{BoundedLayout, TokenBounds};
 use crate::{
-    Audience, Clock, CookieProof, Error, Generic, Header, Layout, Payload, Registered, Segment,
-    SigningKey, Token,
+    Audience, Clock, CookieProof, Error, Generic, Header, Layout, MAX_KID_LEN, Payload, Registered,
+    Segment, SigningKey, Token,
 };
 
 /// Mints tokens of layout `L` with one signing key.
@@ -402,6 +402,15 @@ impl<L: BoundedLayout> Minter<L> {
             return Err(Error::TtlTooLong {
                 ttl: self.ttl,
                 max: self.max_lifetime,
+            });
+        }
+        // Verifiers refuse a longer `kid` before any key lookup, so such a token could never be used.
+        if let Some(kid) = self.key.kid()
+            && kid.len() > MAX_KID_LEN
+        {
+            return Err(Error::KidTooLong {
+                len: kid.len(),
+                max: MAX_KID_LEN,
             });
         }
         custom.check_bounds()?;

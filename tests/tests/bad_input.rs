@@ -888,6 +888,7 @@ mod size {
         kid_of_4096_characters: with_header(&kid_header(4096)) => == Error::HeaderTooLong { len: 5510, max: 1024 };
         kid_of_257_bytes: with_header(&kid_header(257)) => == Error::KidTooLong { len: 257, max: 256 };
         kid_of_4096_bytes_under_a_raised_header_cap: verify_with(&verifier().with_max_header_len(8192), &token(&kid_header(4096), PAYLOAD)) => == Error::KidTooLong { len: 4096, max: 256 };
+        mint_with_a_kid_over_the_verifier_cap: Minter::<Generic>::new(SigningKey::hs256(SECRET).unwrap().with_kid("k".repeat(257))).mint(&Payload::new(Dynamic::new())) => == Error::KidTooLong { len: 257, max: 256 };
         kid_too_long_before_key_lookup: verify_with(&Verifier::<Generic>::from_key_set(KeySet::new([key().with_kid("a")])).with_clock(Clock::fixed(NOW)), &token(&kid_header(300), PAYLOAD)) => == Error::KidTooLong { len: 300, max: 256 };
         custom_claims_over_the_clerk_budget: Minter::<Clerk>::new(SigningKey::hs256(SECRET).unwrap()).mint(&Payload::new(dynamic(json!({"bio": "x".repeat(1191)})))) => == Error::Claims(ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 1201, budget: Budget::bytes(1200) });
         token_over_the_cookie: Minter::<Generic>::new(SigningKey::hs256(SECRET).unwrap()).mint(&Payload::new(dynamic(json!({"bio": "x".repeat(4000)})))) => ~ (Error::Claims(ClaimsError::OverBudget { kind: BudgetKind::Cookie, .. }));
@@ -903,6 +904,13 @@ mod size {
         let set = KeySet::new([key().with_kid(kid.clone())]);
         let verifier = Verifier::<Generic>::from_key_set(set).with_clock(Clock::fixed(NOW));
         let token = verify_with(&verifier, &super::token(&kid_header(256), PAYLOAD)).unwrap();
+        assert_eq!(token.header().kid(), Some(kid.as_str()));
+        let minted =
+            Minter::<Generic>::new(SigningKey::hs256(SECRET).unwrap().with_kid(kid.clone()))
+                .with_clock(Clock::fixed(NOW))
+                .mint(&Payload::new(Dynamic::new()))
+                .unwrap();
+        let token = verify_with(&verifier, minted.as_str()).unwrap();
         assert_eq!(token.header().kid(), Some(kid.as_str()));
 
         let good = super::token(HEADER, PAYLOAD);
