@@ -33,6 +33,7 @@
 pub mod bound;
 pub mod claims;
 mod error;
+mod measure;
 mod merge;
 pub mod profile;
 mod report;
