@@ -177,7 +177,8 @@ impl Keyed {
         let mut jwt_header = jsonwebtoken::Header::new(alg.algorithm());
         jwt_header.kid = Some(KID.into());
         // Equivalent checks: exp (required), nbf, iss, and `aud` refused when present (none is configured),
-        // with Clerk's leeway. jsonwebtoken reads the real clock, so its token is valid now.
+        // with Clerk's leeway. jsonwebtoken reads the real clock, so its token is valid from now for a
+        // day, longer than any bench run (the numbers have as many digits as the fixture's).
         let mut jwt_validation = Validation::new(alg.algorithm());
         jwt_validation.set_issuer(&[ISSUER]);
         jwt_validation.leeway = LEEWAY;
@@ -186,7 +187,7 @@ impl Keyed {
         let jwt_token = jsonwebtoken::encode(
             &jwt_header,
             &FlatClaims {
-                exp: now + 60,
+                exp: now + 86_400,
                 nbf: now,
                 iat: now,
                 ..flat.clone()
