@@ -70,7 +70,8 @@ use std::num::{
 use serde::Serialize;
 
 use crate::error::{BoundKind, ClaimsError};
-use crate::size::{array_json_len, escaped_len, json_len};
+use crate::measure::escaped_str;
+use crate::size::{array_json_len, json_len};
 
 /// The bounds declared on one field: `#[claims(max_len = N)]` and `#[claims(max_items = N)]`.
 ///
@@ -371,7 +372,7 @@ pub fn within(err: ClaimsError, head: &str) -> ClaimsError {
 fn check_str(s: &str, limits: Limits) -> Result<(), ClaimsError> {
     match limits.max_len {
         Some(limit) => {
-            let actual = escaped_len(s);
+            let actual = escaped_str(s.as_bytes()).0;
             if actual > limit {
                 Err(exceeded(BoundKind::MaxLen, limit, actual))
             } else {

@@ -36,6 +36,7 @@ pub mod bound;
 pub mod claims;
 mod error;
 pub mod frontend;
+mod measure;
 mod merge;
 pub mod profile;
 mod report;

@@ -267,9 +267,11 @@ pub fn update_claims(
     let result = check_changes(claims, &changes, policy);
     if result.is_ok() {
         for (name, new) in changes {
-            let old = match new {
-                Some(value) => claims.insert(name.clone(), value),
-                None => claims.remove(name),
+            let old = match (new, claims.get_mut(name)) {
+                // In place: a member that stays keeps its key, with no new `String` for it.
+                (Some(value), Some(slot)) => Some(std::mem::replace(slot, value)),
+                (Some(value), None) => claims.insert(name.clone(), value),
+                (None, _) => claims.remove(name),
             };
             if let Some(old) = old {
                 drop_deep(old);
@@ -354,19 +356,24 @@ fn check_changes(
     policy: &UpdatePolicy<'_>,
 ) -> Result<(), ClaimsError> {
     let is_changed = |name: &str| changes.iter().any(|(n, _)| n.as_str() == name);
-    let mut names: Vec<&str> = claims
-        .keys()
-        .map(String::as_str)
-        .filter(|name| !is_changed(name))
-        .chain(
-            changes
-                .iter()
-                .filter(|(_, new)| new.is_some())
-                .map(|(n, _)| n.as_str()),
-        )
-        .collect();
-    names.sort_unstable();
-    check_reserved(names.iter().copied(), &policy.reserved)?;
+    let names = || {
+        claims
+            .keys()
+            .map(String::as_str)
+            .filter(|name| !is_changed(name))
+            .chain(
+                changes
+                    .iter()
+                    .filter(|(_, new)| new.is_some())
+                    .map(|(n, _)| n.as_str()),
+            )
+    };
+    // The names are listed, sorted, only for the error: most updates reserve nothing.
+    if names().any(|name| policy.reserved.check(name).is_some()) {
+        let mut names: Vec<&str> = names().collect();
+        names.sort_unstable();
+        check_reserved(names.iter().copied(), &policy.reserved)?;
+    }
 
     if policy.bytes.is_some() || policy.utf16_units.is_some() {
         let mut size = JsonSize::default();

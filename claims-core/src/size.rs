@@ -24,7 +24,6 @@
 //! ```
 
 use std::borrow::Cow;
-use std::io;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -32,6 +31,7 @@ use serde_json::Value;
 use claims_profiles::{Budget, SizeUnit};
 
 use crate::error::{BudgetKind, ClaimsError};
+use crate::measure::{ESCAPE_EXTRA, Measure, escaped_str, utf16_units};
 pub use crate::value::MAX_JSON_DEPTH;
 
 /// The size of a compact JSON text in both units providers count in.
@@ -100,31 +100,12 @@ impl JsonSize {
 
     fn add_str_utf8(&mut self, bytes: &[u8]) {
         self.bytes += bytes.len();
-        for &b in bytes {
-            // Each code point starts with one non-continuation byte; 4-byte sequences are surrogate pairs.
-            if b & 0xC0 != 0x80 {
-                self.utf16_units += 1 + usize::from(b >= 0xF0);
-            }
-        }
+        self.utf16_units += utf16_units(bytes);
     }
 
     fn add_ascii(&mut self, n: usize) {
         self.bytes += n;
         self.utf16_units += n;
-    }
-}
-
-/// An `io::Write` that counts what it is given and stores nothing.
-struct Counter(JsonSize);
-
-impl io::Write for Counter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.add_str_utf8(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }
 
@@ -144,59 +125,17 @@ impl io::Write for Counter {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn json_size<T: Serialize + ?Sized>(value: &T) -> Result<JsonSize, ClaimsError> {
-    let too_deep = std::cell::Cell::new(false);
-    let formatter = DepthLimit {
-        depth: 0,
-        too_deep: &too_deep,
-    };
-    let mut counter = Counter(JsonSize::default());
-    let mut serializer = serde_json::Serializer::with_formatter(&mut counter, formatter);
-    match value.serialize(&mut serializer) {
-        Ok(()) => Ok(counter.0),
-        Err(_) if too_deep.get() => Err(ClaimsError::TooDeep {
+    let mut measure = Measure::default();
+    match value.serialize(&mut measure) {
+        Ok(()) => Ok(JsonSize {
+            bytes: measure.bytes,
+            utf16_units: measure.units,
+        }),
+        Err(_) if measure.too_deep => Err(ClaimsError::TooDeep {
             what: "value",
             limit: MAX_JSON_DEPTH,
         }),
         Err(err) => Err(err.into()),
-    }
-}
-
-/// `serde_json`'s compact output, refusing to open a container deeper than [`MAX_JSON_DEPTH`]: nothing
-/// deeper can be read back, and stopping there keeps the serializer's recursion, one level per
-/// container, from overflowing the stack on a value nested 100,000 deep.
-struct DepthLimit<'a> {
-    depth: usize,
-    too_deep: &'a std::cell::Cell<bool>,
-}
-
-impl DepthLimit<'_> {
-    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, token: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        if self.depth > MAX_JSON_DEPTH {
-            self.too_deep.set(true);
-            return Err(io::Error::other("nested too deep"));
-        }
-        writer.write_all(token)
-    }
-}
-
-impl serde_json::ser::Formatter for DepthLimit<'_> {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.open(writer, b"[")
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        writer.write_all(b"]")
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.open(writer, b"{")
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        writer.write_all(b"}")
     }
 }
 
@@ -221,28 +160,40 @@ pub fn json_len<T: Serialize + ?Sized>(value: &T) -> Result<usize, ClaimsError> 
 /// ```
 pub fn value_json_size(value: &Value) -> JsonSize {
     let mut size = JsonSize::default();
-    let mut stack = vec![value];
-    while let Some(value) = stack.pop() {
+    // Only containers inside containers wait on the stack: a flat array or object allocates nothing.
+    let mut stack: Vec<&Value> = Vec::new();
+    let mut next = Some(value);
+    while let Some(value) = next.take().or_else(|| stack.pop()) {
         match value {
-            Value::Null => size.add_ascii(4),
-            Value::Bool(b) => size.add_ascii(if *b { 4 } else { 5 }),
-            Value::Number(n) => size.add_ascii(number_len(n)),
-            Value::String(s) => add_json_string(&mut size, s),
             Value::Array(items) => {
                 size.add_ascii(2 + items.len().saturating_sub(1));
-                stack.extend(items);
+                for item in items {
+                    add_value_or_defer(&mut size, item, &mut stack);
+                }
             }
             Value::Object(map) => {
                 // `{` `}`, a `:` per member and a `,` between members
                 size.add_ascii(2 + map.len() + map.len().saturating_sub(1));
                 for (key, item) in map {
                     add_json_string(&mut size, key);
-                    stack.push(item);
+                    add_value_or_defer(&mut size, item, &mut stack);
                 }
             }
+            scalar => add_value_or_defer(&mut size, scalar, &mut stack),
         }
     }
     size
+}
+
+/// Adds a scalar's size, or puts a container on `stack` to be measured in its turn.
+fn add_value_or_defer<'v>(size: &mut JsonSize, value: &'v Value, stack: &mut Vec<&'v Value>) {
+    match value {
+        Value::Null => size.add_ascii(4),
+        Value::Bool(b) => size.add_ascii(if *b { 4 } else { 5 }),
+        Value::Number(n) => size.add_ascii(number_len(n)),
+        Value::String(s) => add_json_string(size, s),
+        Value::Array(_) | Value::Object(_) => stack.push(value),
+    }
 }
 
 /// The size of `"name":value` for one object member, as it appears in compact JSON.
@@ -255,25 +206,17 @@ pub(crate) fn member_size(name: &str, value: &Value) -> JsonSize {
 
 /// Characters of a number as `serde_json` writes it (itoa for integers, ryu for floats).
 fn number_len(n: &serde_json::Number) -> usize {
-    struct Len(usize);
-    impl std::fmt::Write for Len {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0 += s.len();
-            Ok(())
-        }
-    }
-    let mut len = Len(0);
-    // `Number`'s Display uses the same formatters as its serialization; writing to `Len` cannot fail.
-    let _ = std::fmt::write(&mut len, format_args!("{n}"));
-    len.0
+    let mut measure = Measure::default();
+    // A number is a scalar: measuring it cannot fail.
+    let _ = n.serialize(&mut measure);
+    measure.bytes
 }
 
 /// Adds a JSON string literal (quotes included), escaped as `serde_json` escapes it.
 fn add_json_string(size: &mut JsonSize, s: &str) {
-    let escaped = escaped_len(s);
-    let extra = escaped - s.len();
-    size.add_str_utf8(s.as_bytes());
-    size.add_ascii(2 + extra);
+    let (bytes, units) = escaped_str(s.as_bytes());
+    size.bytes += 2 + bytes;
+    size.utf16_units += 2 + units;
 }
 
 /// Bytes of `s` once JSON-escaped as `serde_json` does, quotes excluded: `"` and `\` and the short escapes
@@ -288,15 +231,12 @@ fn add_json_string(size: &mut JsonSize, s: &str) {
 /// assert_eq!(escaped_len("é"), 2);
 /// ```
 pub const fn escaped_len(s: &str) -> usize {
+    // `const`, for the derive's compile-time checks: byte by byte. Run-time sizing scans by words.
     let bytes = s.as_bytes();
     let mut len = bytes.len();
     let mut i = 0;
     while i < bytes.len() {
-        len += match bytes[i] {
-            b'"' | b'\\' | 0x08 | 0x0C | b'\n' | b'\r' | b'\t' => 1,
-            0x00..=0x1F => 5,
-            _ => 0,
-        };
+        len += ESCAPE_EXTRA[bytes[i] as usize] as usize;
         i += 1;
     }
     len

@@ -50,16 +50,43 @@ pub(crate) fn depth_exceeds(object: &Map<String, Value>, limit: usize) -> bool {
     if limit == 0 {
         return true;
     }
-    let mut stack: Vec<(&Value, usize)> = object.values().map(|v| (v, 2)).collect();
+    // Only containers wait on the stack, so a patch of scalars and flat arrays allocates nothing.
+    let mut stack: Vec<(&Value, usize)> = Vec::new();
+    push_containers(&mut stack, object.values(), 2);
     while let Some((value, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
         match value {
-            Value::Array(_) | Value::Object(_) if depth > limit => return true,
-            Value::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
-            Value::Object(map) => stack.extend(map.values().map(|v| (v, depth + 1))),
+            Value::Array(items) => push_containers(&mut stack, items.iter(), depth + 1),
+            Value::Object(map) => push_containers(&mut stack, map.values(), depth + 1),
             _ => {}
         }
     }
     false
+}
+
+/// Puts the containers among `values`, at `depth`, on `stack`.
+fn push_containers<'v>(
+    stack: &mut Vec<(&'v Value, usize)>,
+    values: impl Iterator<Item = &'v Value>,
+    depth: usize,
+) {
+    stack.extend(values.filter(|v| is_container(v)).map(|v| (v, depth)));
+}
+
+fn is_container(value: &Value) -> bool {
+    matches!(value, Value::Array(_) | Value::Object(_))
+}
+
+/// Whether `value` is a scalar, or a container of scalars: shallow enough to copy or drop by
+/// `serde_json`'s own recursion, which then goes one level deep.
+fn is_flat(value: &Value) -> bool {
+    match value {
+        Value::Array(items) => !items.iter().any(is_container),
+        Value::Object(map) => !map.values().any(is_container),
+        _ => true,
+    }
 }
 
 /// A deep copy of `value` made without recursion.
@@ -83,6 +110,9 @@ pub(crate) fn clone_deep(value: &Value) -> Value {
         }
     }
 
+    if is_flat(value) {
+        return value.clone();
+    }
     let mut stack = Vec::new();
     let mut done = start(value, &mut stack);
     loop {
@@ -126,6 +156,9 @@ pub(crate) fn clone_deep(value: &Value) -> Value {
 /// claims_core::drop_deep(deep);
 /// ```
 pub fn drop_deep(value: Value) {
+    if is_flat(&value) {
+        return;
+    }
     let mut stack = vec![value];
     while let Some(value) = stack.pop() {
         match value {

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# What #[derive(SessionClaims)] adds to a build: a generated crate with 100 claim structs, once with the
+# derive and serde's derives, once with serde's derives only, each built clean (`cargo build`, the dev
+# profile) three times; prints the median of each and the ratio. Target: at most 1.25.
+#
+#   benches/build-cost.sh [STRUCTS]     # 100 by default
+#
+# Only the generated crate is timed: it lives in a temporary directory with its own target directory
+# (CARGO_TARGET_DIR, under /tmp), its dependencies (claims-core, serde, serde_json) are built once before
+# the first timing, and each timed build starts from `cargo clean -p` of the generated crate alone. Both
+# variants depend on claims-core, so they link the same dependencies.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+structs="${1:-100}"
+work="$(mktemp -d /tmp/claims-build-cost.XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+export CARGO_TARGET_DIR="$work/target" CARGO_TERM_COLOR=never
+
+cat >"$work/Cargo.toml" <<TOML
+[package]
+name = "claims-build-cost"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+claims-core = { path = "$repo/claims-core" }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+
+[workspace]
+TOML
+cp "$repo/Cargo.lock" "$work/Cargo.lock"
+mkdir -p "$work/src"
+
+generate() { # with_derive (1 or 0)
+    {
+        echo "//! $structs claim structs."
+        echo "#![allow(dead_code, missing_docs)]"
+        for i in $(seq "$structs"); do
+            if [ "$1" = 1 ]; then
+                echo "#[derive(claims_core::SessionClaims, serde::Serialize, serde::Deserialize)]"
+                echo "#[claims(profile = \"clerk\", max_size = 1200)]"
+            else
+                echo "#[derive(serde::Serialize, serde::Deserialize)]"
+            fi
+            echo "#[serde(rename_all = \"camelCase\")]"
+            echo "pub struct Claims$i {"
+            [ "$1" = 1 ] && echo "    #[claims(max_len = 64)]"
+            echo "    full_name: String,"
+            [ "$1" = 1 ] && echo "    #[claims(max_len = 254)]"
+            echo "    primary_email: String,"
+            [ "$1" = 1 ] && echo "    #[claims(max_items = 8, max_len = 32)]"
+            echo "    roles: Vec<String>,"
+            echo "    #[serde(skip_serializing_if = \"Option::is_none\")]"
+            echo "    tenant: Option<u64>,"
+            echo "}"
+        done
+    } >"$work/src/lib.rs"
+}
+
+# Dependencies first, untimed.
+echo "//! nothing yet" >"$work/src/lib.rs"
+cargo build -q --manifest-path "$work/Cargo.toml"
+
+median_build() { # prints the median wall time of three clean builds, in seconds
+    for _ in 1 2 3; do
+        cargo clean -q -p claims-build-cost --manifest-path "$work/Cargo.toml"
+        start=$(date +%s.%N)
+        cargo build -q --manifest-path "$work/Cargo.toml"
+        awk -v a="$(date +%s.%N)" -v b="$start" 'BEGIN { printf "%.3f\n", a - b }'
+    done | sort -n | sed -n 2p
+}
+
+generate 0
+serde_only=$(median_build)
+generate 1
+with_derive=$(median_build)
+awk -v n="$structs" -v s="$serde_only" -v d="$with_derive" \
+    'BEGIN { printf "structs %d\nserde_only_s %.2f\nwith_derive_s %.2f\nratio %.2f\n", n, s, d, d / s }'

@@ -1,0 +1,430 @@
+//! Every measured operation, by name, on one set of prepared inputs: the criterion benches time them and
+//! the `count` binary runs them under callgrind, so both measure exactly the same code on the same data.
+
+use std::hint::black_box;
+
+use aws_lc_rs::{hmac, signature};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_axum::{Authenticator, TokenSources};
+use claims_jwt::claims_core::{Profile, ReservedNames, SessionClaims, UpdatePolicy, size};
+use claims_jwt::jsonwebtoken::{self, DecodingKey, DecodingKeyKind, EncodingKey, Validation};
+use claims_jwt::{Clerk, Clock, Minter, Payload, Verifier};
+use http::header::{AUTHORIZATION, COOKIE};
+use http::{HeaderMap, HeaderValue};
+use serde_json::{Map, Value, json};
+
+use crate::fixture::{
+    Alg, AppClaims, FlatClaims, ISSUER, KID, LEEWAY, NOW, SECRET, app_claims, payload,
+};
+
+/// One measured operation. Its [`Op::id`] is `group/function`, criterion's id and the `count` binary's
+/// argument alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `Verifier::verify` of the fixture token.
+    Verify(Alg),
+    /// `jsonwebtoken::decode` into [`FlatClaims`], with the same exp/nbf/iss/aud checks.
+    JsonwebtokenDecode(Alg),
+    /// HMAC-SHA256 over the signing input alone: the HS256 verify floor's crypto half.
+    HmacFloor,
+    /// Base64url decode of the payload plus one `serde_json` parse into [`FlatClaims`]: the parse floor.
+    ParseFloor,
+    /// The signature check alone, with the public key parsed once: an asymmetric verify floor.
+    SignatureFloor(Alg),
+    /// `Minter::mint` of the fixture payload.
+    Mint(Alg),
+    /// `jsonwebtoken::encode` of [`FlatClaims`].
+    JsonwebtokenEncode(Alg),
+    /// Clone the claims object, then `update_claims` under Clerk's policy.
+    UpdateClaims,
+    /// Clone the claims object, then `json_patch::merge`.
+    JsonPatchMerge,
+    /// `claims_core::size::json_len` of the custom claims.
+    JsonLen,
+    /// `serde_json::to_vec(..).len()` of the custom claims.
+    ToVecLen,
+    /// The derived `check_bounds` of the custom claims.
+    CheckBounds,
+    /// `Verifier::verify` of the Clerk token, beside the axum adapter.
+    AuthenticateBare,
+    /// `Authenticator::authenticate` with the token in a bearer header.
+    AuthenticateBearer,
+    /// `Authenticator::authenticate` with the token in a `__session` cookie among a browser's others.
+    AuthenticateCookie,
+}
+
+impl Op {
+    /// Every operation, in the order of the report.
+    pub const ALL: [Op; 29] = [
+        Op::Verify(Alg::Hs256),
+        Op::JsonwebtokenDecode(Alg::Hs256),
+        Op::HmacFloor,
+        Op::ParseFloor,
+        Op::Verify(Alg::Rs256),
+        Op::JsonwebtokenDecode(Alg::Rs256),
+        Op::SignatureFloor(Alg::Rs256),
+        Op::Verify(Alg::Es256),
+        Op::JsonwebtokenDecode(Alg::Es256),
+        Op::SignatureFloor(Alg::Es256),
+        Op::Verify(Alg::EdDsa),
+        Op::JsonwebtokenDecode(Alg::EdDsa),
+        Op::SignatureFloor(Alg::EdDsa),
+        Op::Mint(Alg::Hs256),
+        Op::JsonwebtokenEncode(Alg::Hs256),
+        Op::Mint(Alg::Rs256),
+        Op::JsonwebtokenEncode(Alg::Rs256),
+        Op::Mint(Alg::Es256),
+        Op::JsonwebtokenEncode(Alg::Es256),
+        Op::Mint(Alg::EdDsa),
+        Op::JsonwebtokenEncode(Alg::EdDsa),
+        Op::UpdateClaims,
+        Op::JsonPatchMerge,
+        Op::JsonLen,
+        Op::ToVecLen,
+        Op::CheckBounds,
+        Op::AuthenticateBare,
+        Op::AuthenticateBearer,
+        Op::AuthenticateCookie,
+    ];
+
+    /// `group/function`: the criterion id, the directory under `target/criterion`, the `count` argument.
+    pub fn id(self) -> String {
+        let (group, function) = self.parts();
+        format!("{group}/{function}")
+    }
+
+    /// The criterion group and function names.
+    pub fn parts(self) -> (String, &'static str) {
+        match self {
+            Op::Verify(alg) => (format!("verify_{}", alg.name()), "claims_jwt"),
+            Op::JsonwebtokenDecode(alg) => (format!("verify_{}", alg.name()), "jsonwebtoken"),
+            Op::HmacFloor => ("verify_hs256".into(), "floor_hmac"),
+            Op::ParseFloor => ("verify_hs256".into(), "floor_parse"),
+            Op::SignatureFloor(alg) => (format!("verify_{}", alg.name()), "floor_signature"),
+            Op::Mint(alg) => (format!("mint_{}", alg.name()), "claims_jwt"),
+            Op::JsonwebtokenEncode(alg) => (format!("mint_{}", alg.name()), "jsonwebtoken"),
+            Op::UpdateClaims => ("update".into(), "claims_core"),
+            Op::JsonPatchMerge => ("update".into(), "json_patch"),
+            Op::JsonLen => ("json_len".into(), "claims_core"),
+            Op::ToVecLen => ("json_len".into(), "serde_json_to_vec"),
+            Op::CheckBounds => ("check_bounds".into(), "derived"),
+            Op::AuthenticateBare => ("authenticate_hs256".into(), "verifier_verify"),
+            Op::AuthenticateBearer => ("authenticate_hs256".into(), "bearer"),
+            Op::AuthenticateCookie => ("authenticate_hs256".into(), "cookie"),
+        }
+    }
+
+    /// The operation named `id`, if any.
+    pub fn from_id(id: &str) -> Option<Op> {
+        Op::ALL.into_iter().find(|op| op.id() == id)
+    }
+
+    /// How many runs the `count` binary adds to its baseline run for this operation: enough to average
+    /// out a call's variations, few enough for callgrind to finish in seconds.
+    pub fn count_runs(self) -> u32 {
+        match self {
+            Op::Mint(Alg::Rs256) | Op::JsonwebtokenEncode(Alg::Rs256) => 20,
+            Op::Verify(Alg::Hs256 | Alg::Rs256)
+            | Op::JsonwebtokenDecode(Alg::Hs256 | Alg::Rs256)
+            | Op::HmacFloor
+            | Op::ParseFloor
+            | Op::SignatureFloor(Alg::Rs256)
+            | Op::Mint(Alg::Hs256)
+            | Op::JsonwebtokenEncode(Alg::Hs256)
+            | Op::UpdateClaims
+            | Op::JsonPatchMerge
+            | Op::JsonLen
+            | Op::ToVecLen
+            | Op::CheckBounds
+            | Op::AuthenticateBare
+            | Op::AuthenticateBearer
+            | Op::AuthenticateCookie => 1000,
+            _ => 100,
+        }
+    }
+}
+
+/// What one algorithm's operations need, prepared once.
+struct Keyed {
+    minter: Minter<Clerk>,
+    verifier: Verifier<Clerk>,
+    token: String,
+    jwt_key: EncodingKey,
+    jwt_decoding: DecodingKey,
+    jwt_header: jsonwebtoken::Header,
+    jwt_validation: Validation,
+    jwt_token: String,
+    /// The floor's key, parsed once; `None` for HMAC.
+    parsed: Option<signature::ParsedPublicKey>,
+    /// The signing input and the raw signature of `token`, for the floors.
+    signing_input: Vec<u8>,
+    signature: Vec<u8>,
+}
+
+impl Keyed {
+    fn new(alg: Alg, flat: &FlatClaims) -> Self {
+        let key = alg.signing_key();
+        let minter = Minter::new(key.clone())
+            .with_issuer(ISSUER)
+            .with_clock(Clock::fixed(NOW));
+        let verifier = Verifier::new(key.verifying_key())
+            .with_issuer(ISSUER)
+            .with_clock(Clock::fixed(NOW + 10));
+        let token = minter.mint(&payload()).expect("mints").into_string();
+
+        let (jwt_key, jwt_decoding) = alg.jsonwebtoken_keys();
+        let mut jwt_header = jsonwebtoken::Header::new(alg.algorithm());
+        jwt_header.kid = Some(KID.into());
+        // Equivalent checks: exp (required), nbf, iss, and `aud` refused when present (none is configured),
+        // with Clerk's leeway. jsonwebtoken reads the real clock, so its token is valid from now for a
+        // day, longer than any bench run (the numbers have as many digits as the fixture's).
+        let mut jwt_validation = Validation::new(alg.algorithm());
+        jwt_validation.set_issuer(&[ISSUER]);
+        jwt_validation.leeway = LEEWAY;
+        jwt_validation.validate_nbf = true;
+        let now = jsonwebtoken::get_current_timestamp();
+        let jwt_token = jsonwebtoken::encode(
+            &jwt_header,
+            &FlatClaims {
+                exp: now + 86_400,
+                nbf: now,
+                iat: now,
+                ..flat.clone()
+            },
+            &jwt_key,
+        )
+        .expect("jsonwebtoken encodes");
+
+        let (signing_input, signature_b64) = token.rsplit_once('.').expect("three segments");
+        let parsed = match (alg, jwt_decoding.kind()) {
+            (Alg::Hs256, _) => None,
+            (alg, DecodingKeyKind::SecretOrDer(der)) => {
+                let algorithm: &'static dyn signature::VerificationAlgorithm = match alg {
+                    Alg::Rs256 => &signature::RSA_PKCS1_2048_8192_SHA256,
+                    Alg::Es256 => &signature::ECDSA_P256_SHA256_FIXED,
+                    _ => &signature::ED25519,
+                };
+                Some(signature::ParsedPublicKey::new(algorithm, der).expect("public key parses"))
+            }
+            (_, DecodingKeyKind::RsaModulusExponent { .. }) => unreachable!("keys come from PEM"),
+        };
+        Keyed {
+            minter,
+            verifier,
+            jwt_key,
+            jwt_decoding,
+            jwt_header,
+            jwt_validation,
+            jwt_token,
+            parsed,
+            signing_input: signing_input.as_bytes().to_vec(),
+            signature: URL_SAFE_NO_PAD.decode(signature_b64).expect("base64url"),
+            token,
+        }
+    }
+}
+
+/// Every input of every operation, prepared once (keys parsed, tokens minted, headers built).
+pub struct Bench {
+    keyed: [Keyed; 4],
+    payload: Payload<AppClaims, Clerk>,
+    flat: FlatClaims,
+    claims: AppClaims,
+    claims_object: Map<String, Value>,
+    claims_value: Value,
+    patch: Value,
+    policy: UpdatePolicy<'static>,
+    hmac_key: hmac::Key,
+    authenticator: Authenticator<Clerk>,
+    bearer: HeaderMap,
+    cookie: HeaderMap,
+}
+
+impl Default for Bench {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Bench {
+    /// Prepares everything, and checks once that every operation succeeds on it.
+    ///
+    /// # Panics
+    ///
+    /// If the fixture is broken: a key does not load, a token does not verify.
+    pub fn new() -> Self {
+        // The flat struct holds exactly the claims claims-jwt mints.
+        let minted = Minter::<Clerk>::new(Alg::Hs256.signing_key())
+            .with_issuer(ISSUER)
+            .with_clock(Clock::fixed(NOW))
+            .mint(&payload())
+            .expect("mints");
+        let flat: FlatClaims =
+            serde_json::from_slice(&payload_json(minted.as_str())).expect("flat");
+        let keyed = Alg::ALL.map(|alg| Keyed::new(alg, &flat));
+        let claims = app_claims();
+        let claims_value = serde_json::to_value(&claims).expect("claims serialize");
+        let claims_object = claims_value.as_object().expect("an object").clone();
+        let token = &keyed[0].token;
+        // What a browser sends to an app on a shared domain: analytics, consent, Clerk's own cookies.
+        let cookie = format!(
+            "_ga=GA1.1.123456789.1700000000; _gid=GA1.1.987654321.1700000000; consent=all; \
+             theme=dark; locale=en-GB; __client_uat=1700000000; __client_uat_Ab3xY9q=1700000000; \
+             __clerk_db_jwt=dvb_2pJ8kQ3vX9mN4rT6yW1zB5cD7fG; __session={token}"
+        );
+        let bench = Bench {
+            authenticator: Authenticator::new(keyed[0].verifier.clone()),
+            bearer: headers(AUTHORIZATION, &format!("Bearer {token}")),
+            cookie: headers(COOKIE, &cookie),
+            keyed,
+            payload: payload(),
+            flat,
+            claims,
+            claims_object,
+            claims_value,
+            // A typical update: a new locale, fewer roles, a new claim.
+            patch: json!({
+                "locale": "fr-FR",
+                "roles": ["role:00:read-write", "role:01:read-write", "role:02:read-only"],
+                "plan": "team",
+            }),
+            policy: UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])),
+            hmac_key: hmac::Key::new(hmac::HMAC_SHA256, SECRET),
+        };
+        for op in Op::ALL {
+            bench.run(op);
+        }
+        bench
+    }
+
+    fn keyed(&self, alg: Alg) -> &Keyed {
+        &self.keyed[Alg::ALL.iter().position(|a| *a == alg).unwrap_or_default()]
+    }
+
+    /// Runs `op` once, passing its result to `black_box`.
+    ///
+    /// # Panics
+    ///
+    /// If the operation fails: every one succeeds on the fixture.
+    pub fn run(&self, op: Op) {
+        match op {
+            Op::Verify(alg) => {
+                let k = self.keyed(alg);
+                black_box(
+                    k.verifier
+                        .verify::<AppClaims>(black_box(&k.token))
+                        .expect("verifies"),
+                );
+            }
+            Op::JsonwebtokenDecode(alg) => {
+                let k = self.keyed(alg);
+                black_box(
+                    jsonwebtoken::decode::<FlatClaims>(
+                        black_box(&k.jwt_token),
+                        &k.jwt_decoding,
+                        &k.jwt_validation,
+                    )
+                    .expect("decodes"),
+                );
+            }
+            Op::HmacFloor => {
+                let k = self.keyed(Alg::Hs256);
+                black_box(hmac::sign(&self.hmac_key, black_box(&k.signing_input)));
+            }
+            Op::ParseFloor => {
+                let k = self.keyed(Alg::Hs256);
+                let json = payload_json(black_box(&k.token));
+                black_box(serde_json::from_slice::<FlatClaims>(&json).expect("parses"));
+            }
+            Op::SignatureFloor(alg) => {
+                let k = self.keyed(alg);
+                let key = k.parsed.as_ref().expect("an asymmetric key");
+                key.verify_sig(black_box(&k.signing_input), &k.signature)
+                    .expect("the signature is good");
+            }
+            Op::Mint(alg) => {
+                let k = self.keyed(alg);
+                black_box(k.minter.mint(black_box(&self.payload)).expect("mints"));
+            }
+            Op::JsonwebtokenEncode(alg) => {
+                let k = self.keyed(alg);
+                black_box(
+                    jsonwebtoken::encode(&k.jwt_header, black_box(&self.flat), &k.jwt_key)
+                        .expect("encodes"),
+                );
+            }
+            Op::UpdateClaims => {
+                let mut claims = black_box(&self.claims_object).clone();
+                claims_jwt::claims_core::update_claims(&mut claims, &self.patch, &self.policy)
+                    .expect("the update passes the policy");
+                black_box(claims);
+            }
+            Op::JsonPatchMerge => {
+                let mut claims = black_box(&self.claims_value).clone();
+                json_patch::merge(&mut claims, &self.patch);
+                black_box(claims);
+            }
+            Op::JsonLen => {
+                black_box(size::json_len(black_box(&self.claims)).expect("measures"));
+            }
+            Op::ToVecLen => {
+                black_box(
+                    serde_json::to_vec(black_box(&self.claims))
+                        .expect("serializes")
+                        .len(),
+                );
+            }
+            Op::CheckBounds => {
+                black_box(&self.claims)
+                    .check_bounds()
+                    .expect("within bounds");
+            }
+            Op::AuthenticateBare => {
+                let k = self.keyed(Alg::Hs256);
+                black_box(
+                    k.verifier
+                        .verify::<AppClaims>(black_box(&k.token))
+                        .expect("verifies"),
+                );
+            }
+            Op::AuthenticateBearer => {
+                black_box(
+                    self.authenticator
+                        .authenticate::<AppClaims>(black_box(&self.bearer))
+                        .expect("verifies")
+                        .expect("a token is found"),
+                );
+            }
+            Op::AuthenticateCookie => {
+                black_box(
+                    self.authenticator
+                        .authenticate::<AppClaims>(black_box(&self.cookie))
+                        .expect("verifies")
+                        .expect("a token is found"),
+                );
+            }
+        }
+    }
+
+    /// The token lookup alone, for the axum bench: bearer, then cookie.
+    pub fn find_tokens(&self, sources: &TokenSources) -> [bool; 2] {
+        [&self.bearer, &self.cookie].map(|headers| {
+            sources
+                .find(black_box(headers))
+                .is_ok_and(|found| found.is_some())
+        })
+    }
+}
+
+/// The decoded payload segment of `token`.
+fn payload_json(token: &str) -> Vec<u8> {
+    let segment = token.split('.').nth(1).expect("three segments");
+    URL_SAFE_NO_PAD.decode(segment).expect("base64url")
+}
+
+fn headers(name: http::HeaderName, value: &str) -> HeaderMap {
+    let mut headers = HeaderMap::new();
+    headers.insert(name, HeaderValue::from_str(value).expect("ascii"));
+    headers
+}

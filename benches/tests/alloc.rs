@@ -1,0 +1,69 @@
+//! Sizing and bounds checks allocate nothing: counted by a per-thread counting allocator
+//! (`allocation-counter`, which installs itself as the global allocator), not timed.
+
+use std::hint::black_box;
+
+use claims_benches::fixture::app_claims;
+use claims_jwt::claims_core::{BoundKind, ClaimsError, SessionClaims, size};
+
+#[test]
+fn json_len_of_the_realistic_claims_allocates_nothing() {
+    let claims = app_claims();
+    let mut len = 0;
+    let counted = allocation_counter::measure(|| {
+        len = size::json_len(black_box(&claims)).expect("measures");
+    });
+    assert_eq!(counted.count_total, 0);
+    assert_eq!(len, serde_json::to_vec(&claims).unwrap().len());
+}
+
+#[test]
+fn json_size_of_the_realistic_claims_allocates_nothing() {
+    let claims = app_claims();
+    let mut bytes = 0;
+    let counted = allocation_counter::measure(|| {
+        bytes = size::json_size(black_box(&claims)).expect("measures").bytes;
+    });
+    assert_eq!(counted.count_total, 0);
+    assert_eq!(bytes, serde_json::to_vec(&claims).unwrap().len());
+}
+
+#[test]
+fn check_bounds_of_the_realistic_claims_allocates_nothing() {
+    let claims = app_claims();
+    let mut checked = Err(ClaimsError::Json {
+        message: "not run".into(),
+    });
+    let counted = allocation_counter::measure(|| {
+        checked = black_box(&claims).check_bounds();
+    });
+    assert_eq!(counted.count_total, 0);
+    assert_eq!(checked, Ok(()));
+}
+
+/// The positive control: the counter sees the allocations of the operations measured against ours, and
+/// of a refusal, which builds its error's path.
+#[test]
+fn the_counter_sees_serialization_and_refusals_allocate() {
+    let mut claims = app_claims();
+    let counted = allocation_counter::measure(|| {
+        black_box(serde_json::to_vec(black_box(&claims)).unwrap());
+    });
+    assert!(counted.count_total >= 1, "{counted:?}");
+
+    claims.roles.push("role:08:one-too-many".into());
+    let mut refused = Ok(());
+    let counted = allocation_counter::measure(|| {
+        refused = black_box(&claims).check_bounds();
+    });
+    assert!(counted.count_total >= 1, "{counted:?}");
+    assert_eq!(
+        refused,
+        Err(ClaimsError::BoundExceeded {
+            field: "roles".into(),
+            bound: BoundKind::MaxItems,
+            limit: 8,
+            actual: 9,
+        })
+    );
+}
