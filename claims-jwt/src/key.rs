@@ -5,14 +5,12 @@ use std::str::FromStr;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_core::size::SignatureAlg;
-use jsonwebtoken::jwk::{
-    AlgorithmParameters, EllipticCurve, Jwk, JwkSet, KeyOperations, PublicKeyUse,
-};
+use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, JwkSet};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use serde::Deserialize;
 
-use crate::Error;
-use crate::der;
+use crate::jwks::{self, SkippedKey};
+use crate::{Error, der};
 
 /// A private key (or HMAC secret) pinned to one algorithm, with an optional `kid`, parsed and checked
 /// once when it is built.
@@ -452,8 +450,8 @@ impl VerifyingKey {
 /// A set of verifying keys chosen by the token's `kid`, usually from a JWKS document (RFC 7517 §5).
 ///
 /// Keys that cannot verify signatures here (`use: enc`, `key_ops` without `verify`, algorithms jsonwebtoken
-/// does not implement such as ES512) are left out when the set is read; [`KeySet::len`] tells how many
-/// were kept.
+/// does not implement such as ES512, unreadable members) are left out one by one when the set is read;
+/// [`KeySet::len`] tells how many were kept and [`KeySet::skipped`] why the others were not.
 ///
 /// ```
 /// use claims_jwt::{Error, KeySet};
@@ -469,6 +467,7 @@ impl VerifyingKey {
 #[derive(Clone, Debug, Default)]
 pub struct KeySet {
     keys: Vec<VerifyingKey>,
+    skipped: Vec<SkippedKey>,
 }
 
 impl KeySet {
@@ -480,9 +479,11 @@ impl KeySet {
     /// assert!(set.find("k").is_some());
     /// ```
     pub fn new(keys: impl IntoIterator<Item = VerifyingKey>) -> Self {
-        KeySet {
-            keys: keys.into_iter().collect(),
-        }
+        Self::from_parts(keys.into_iter().collect(), Vec::new())
+    }
+
+    pub(crate) fn from_parts(keys: Vec<VerifyingKey>, skipped: Vec<SkippedKey>) -> Self {
+        KeySet { keys, skipped }
     }
 
     /// The usable keys of a parsed JWKS.
@@ -494,35 +495,21 @@ impl KeySet {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn from_jwks(jwks: &JwkSet) -> Self {
-        let usable = |jwk: &&Jwk| {
-            let for_signatures =
-                !matches!(jwk.common.public_key_use, Some(PublicKeyUse::Encryption));
-            let may_verify = jwk
-                .common
-                .key_operations
-                .as_ref()
-                .is_none_or(|ops| ops.contains(&KeyOperations::Verify));
-            for_signatures && may_verify
-        };
-        KeySet {
-            keys: jwks
-                .keys
-                .iter()
-                .filter(usable)
-                .filter_map(|jwk| VerifyingKey::from_jwk(jwk).ok())
-                .collect(),
-        }
+        jwks::read_jwk_set(jwks, &jwks::ALL_ALGORITHMS)
     }
 
-    /// The usable keys of a JWKS document in JSON.
+    /// The usable keys of a JWKS document in JSON, for any algorithm; a member that is not a readable JWK
+    /// is skipped like any other unusable key. [`KeySet::from_json_for`] restricts the algorithms.
     ///
     /// ```
     /// # use claims_jwt::{Error, KeySet};
     /// assert!(matches!(KeySet::from_json("{}"), Err(Error::Key(_))));
+    /// let set = KeySet::from_json(r#"{"keys":[{"kty":"oct","kid":7,"k":"c2VjcmV0"},{"kty":"oct","kid":"a","k":"c2VjcmV0"}]}"#)?;
+    /// assert_eq!((set.len(), set.skipped()[0].index), (1, 0));
+    /// # Ok::<(), Error>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        let jwks: JwkSet = serde_json::from_str(json).map_err(|e| Error::Key(e.into()))?;
-        Ok(Self::from_jwks(&jwks))
+        Self::from_json_for(json, &jwks::ALL_ALGORITHMS)
     }
 
     /// The key whose `kid` is `kid`.
@@ -585,6 +572,18 @@ impl KeySet {
     /// ```
     pub fn keys(&self) -> &[VerifyingKey] {
         &self.keys
+    }
+
+    /// The members of the JWKS document that were left out, in document order, each with its reason.
+    ///
+    /// ```
+    /// # use claims_jwt::{KeySet, SkipReason};
+    /// let set = KeySet::from_json(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","key_ops":["sign"]}]}"#)?;
+    /// assert_eq!(set.skipped()[0].reason, SkipReason::NoVerifyOperation);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    pub fn skipped(&self) -> &[SkippedKey] {
+        &self.skipped
     }
 }
 

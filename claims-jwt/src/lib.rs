@@ -145,6 +145,7 @@ compile_error!(
 mod clock;
 mod der;
 mod error;
+mod jwks;
 mod key;
 pub mod layout;
 mod mint;
@@ -154,6 +155,7 @@ mod verify;
 
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Segment};
+pub use jwks::{SkipReason, SkippedKey};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
