@@ -103,6 +103,18 @@ pub enum Error {
         /// The leeway, in seconds.
         leeway: u64,
     },
+    /// `iat` is older than the verifier's maximum token age: `now > iat + max_age + leeway`
+    /// ([`crate::Verifier::with_max_token_age`], as Stytch's `max_token_age_seconds`).
+    TooOld {
+        /// The token's `iat`.
+        iat: u64,
+        /// The verifier's clock.
+        now: u64,
+        /// The maximum age, in seconds.
+        max_age: u64,
+        /// The leeway, in seconds.
+        leeway: u64,
+    },
     /// `iss` is not one of the configured issuers.
     InvalidIssuer {
         /// The token's `iss`.
@@ -223,6 +235,7 @@ impl Error {
             | Error::Expired { .. }
             | Error::NotYetValid { .. }
             | Error::IssuedInFuture { .. }
+            | Error::TooOld { .. }
             | Error::InvalidIssuer { .. }
             | Error::InvalidAudience { .. }
             | Error::UnauthorizedParty { .. } => ErrorKind::Unauthorized,
@@ -300,6 +313,16 @@ impl fmt::Display for Error {
                     "the token is issued in the future, at {iat} (now {now}, leeway {leeway} s)"
                 )
             }
+            Error::TooOld {
+                iat,
+                now,
+                max_age,
+                leeway,
+            } => write!(
+                f,
+                "the token was issued at {iat}, more than the maximum age of {max_age} s ago (now {now}, \
+                 leeway {leeway} s); the client must get a fresh token"
+            ),
             Error::InvalidIssuer { found } => write!(f, "issuer `{found}` is not accepted"),
             Error::InvalidAudience { found } => write!(f, "audience {found:?} is not accepted"),
             Error::UnauthorizedParty { azp } => {

@@ -55,6 +55,7 @@ pub struct Verifier<L = Generic> {
     leeway: u64,
     require_exp: bool,
     max_token_len: usize,
+    max_token_age: Option<u64>,
     clock: crate::Clock,
     layout: PhantomData<fn() -> L>,
 }
@@ -75,6 +76,7 @@ impl<L> Clone for Verifier<L> {
             leeway: self.leeway,
             require_exp: self.require_exp,
             max_token_len: self.max_token_len,
+            max_token_age: self.max_token_age,
             clock: self.clock.clone(),
             layout: PhantomData,
         }
@@ -92,6 +94,7 @@ impl<L: Layout> fmt::Debug for Verifier<L> {
             .field("leeway", &self.leeway)
             .field("require_exp", &self.require_exp)
             .field("max_token_len", &self.max_token_len)
+            .field("max_token_age", &self.max_token_age)
             .field("clock", &self.clock)
             .finish_non_exhaustive()
     }
@@ -138,6 +141,7 @@ impl<L: Layout> Verifier<L> {
             leeway: L::DEFAULT_LEEWAY,
             require_exp: true,
             max_token_len: DEFAULT_MAX_TOKEN_LEN,
+            max_token_age: None,
             clock: crate::Clock::system(),
             layout: PhantomData,
         }
@@ -237,6 +241,30 @@ impl<L: Layout> Verifier<L> {
     #[must_use]
     pub fn with_max_token_len(mut self, max: usize) -> Self {
         self.max_token_len = max;
+        self
+    }
+
+    /// This verifier refusing tokens issued more than `max_age` ago (whole seconds, plus the leeway), as
+    /// Stytch's SDKs do with `max_token_age_seconds`; `iat` becomes required.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use claims_jwt::{Clock, Error, Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let minted = Minter::<Generic>::new(key.clone()).with_clock(Clock::fixed(1000)).with_ttl(Duration::from_secs(3600))
+    ///     .mint(&Payload::new(Map::<String, Value>::new()))?;
+    /// let verifier = Verifier::<Generic>::new(key.verifying_key()).with_max_token_age(Duration::from_secs(300));
+    /// assert!(verifier.clone().with_clock(Clock::fixed(1300)).verify::<Map<String, Value>>(minted.as_str()).is_ok());
+    /// assert_eq!(
+    ///     verifier.with_clock(Clock::fixed(1301)).verify::<Map<String, Value>>(minted.as_str()).unwrap_err(),
+    ///     Error::TooOld { iat: 1000, now: 1301, max_age: 300, leeway: 0 }
+    /// );
+    /// # Ok::<(), Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_token_age(mut self, max_age: Duration) -> Self {
+        self.max_token_age = Some(max_age.as_secs());
         self
     }
 
@@ -366,6 +394,17 @@ impl<L: Layout> Verifier<L> {
             && iat > now.saturating_add(leeway)
         {
             return Err(Error::IssuedInFuture { iat, now, leeway });
+        }
+        if let Some(max_age) = self.max_token_age {
+            let iat = registered.iat.ok_or(Error::MissingClaim { name: "iat" })?;
+            if now > iat.saturating_add(max_age).saturating_add(leeway) {
+                return Err(Error::TooOld {
+                    iat,
+                    now,
+                    max_age,
+                    leeway,
+                });
+            }
         }
         if !self.issuers.is_empty() {
             let iss = registered
