@@ -140,6 +140,9 @@ pub enum Error {
     Key(jsonwebtoken::errors::Error),
     /// The crypto backend failed to sign.
     Signing(jsonwebtoken::errors::Error),
+    /// The remote JWKS cannot give a key now (unreachable, refused, too stale) or is misconfigured.
+    #[cfg(feature = "remote-jwks")]
+    Jwks(crate::JwksError),
 }
 
 /// The part of a compact JWS an [`Error::Malformed`] is about.
@@ -191,6 +194,9 @@ pub enum ErrorKind {
     InvalidUpdate,
     /// The server's own claims or keys are wrong (over budget at mint, bad key): HTTP 500.
     Internal,
+    /// The keys to check the token cannot be had now (the provider's JWKS is unreachable and the last
+    /// good set is too old, or was never fetched): HTTP 503; retrying later may succeed.
+    Unavailable,
 }
 
 impl ErrorKind {
@@ -207,6 +213,7 @@ impl ErrorKind {
             ErrorKind::Unauthorized => 401,
             ErrorKind::InvalidUpdate => 422,
             ErrorKind::Internal => 500,
+            ErrorKind::Unavailable => 503,
         }
     }
 }
@@ -241,6 +248,8 @@ impl Error {
             | Error::UnauthorizedParty { .. } => ErrorKind::Unauthorized,
             Error::Update(_) => ErrorKind::InvalidUpdate,
             Error::Claims(_) | Error::Key(_) | Error::Signing(_) => ErrorKind::Internal,
+            #[cfg(feature = "remote-jwks")]
+            Error::Jwks(err) => err.kind(),
         }
     }
 
@@ -332,6 +341,8 @@ impl fmt::Display for Error {
             Error::Update(err) => write!(f, "update refused, nothing changed: {err}"),
             Error::Key(err) => write!(f, "unusable key: {err}"),
             Error::Signing(err) => write!(f, "signing failed: {err}"),
+            #[cfg(feature = "remote-jwks")]
+            Error::Jwks(err) => err.fmt(f),
         }
     }
 }
@@ -341,6 +352,9 @@ impl std::error::Error for Error {
         match self {
             Error::Claims(err) | Error::Update(err) => Some(err),
             Error::Key(err) | Error::Signing(err) => Some(err),
+            // The message is the JWKS error's own; what lies under it is its source.
+            #[cfg(feature = "remote-jwks")]
+            Error::Jwks(err) => std::error::Error::source(err),
             _ => None,
         }
     }

@@ -150,6 +150,8 @@ mod key;
 pub mod layout;
 mod mint;
 mod parse;
+#[cfg(feature = "remote-jwks")]
+mod remote;
 mod token;
 mod verify;
 
@@ -159,6 +161,8 @@ pub use jwks::{SkipReason, SkippedKey};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
+#[cfg(feature = "remote-jwks")]
+pub use remote::{CachedKeys, JwksError, JwksOptions, RemoteJwks};
 pub use token::{Audience, Header, Payload, Registered, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
 

@@ -64,6 +64,8 @@ pub struct Verifier<L = Generic> {
 enum Keys {
     One(VerifyingKey),
     Set(KeySet),
+    #[cfg(feature = "remote-jwks")]
+    Remote(crate::RemoteJwks),
 }
 
 impl<L> Clone for Verifier<L> {
@@ -110,6 +112,41 @@ struct RawHeader {
     typ: Option<String>,
     #[serde(default)]
     crit: Option<serde::de::IgnoredAny>,
+}
+
+/// A compact JWS whose header is read, waiting for its key.
+struct Jws<'t> {
+    header: RawHeader,
+    /// The signing input: `header . payload`, as written.
+    message: &'t str,
+    payload_b64: &'t str,
+    signature_b64: &'t str,
+}
+
+/// Checks `jws` with `key`: the header's `alg` must be the key's, then the signature; returns the header
+/// and the decoded payload bytes.
+fn check_jws(jws: Jws<'_>, key: &VerifyingKey) -> Result<(Header, Vec<u8>), Error> {
+    let Jws {
+        header,
+        message,
+        payload_b64,
+        signature_b64,
+    } = jws;
+    if header.alg != alg_name(key.algorithm()) {
+        return Err(Error::AlgorithmMismatch {
+            expected: key.algorithm(),
+            found: header.alg,
+        });
+    }
+    key.verify(message.as_bytes(), signature_b64)?;
+
+    let payload = URL_SAFE_NO_PAD
+        .decode(payload_b64)
+        .map_err(|e| Error::malformed(Segment::Payload, format!("not base64url: {e}")))?;
+    Ok((
+        Header::verified(key.algorithm(), header.kid, header.typ),
+        payload,
+    ))
 }
 
 /// The name of `alg` as written in a JWS header.
@@ -165,6 +202,40 @@ impl<L: Layout> Verifier<L> {
     /// ```
     pub fn with_key_set(keys: KeySet) -> Self {
         Self::with_keys(Keys::Set(keys))
+    }
+
+    /// A verifier choosing the key by the token's `kid` in a remote JWK set, fetched and cached as
+    /// [`crate::RemoteJwks`] describes. Use [`Verifier::verify_async`], which fetches the set when needed
+    /// and refreshes it for a new `kid`; [`Verifier::verify`] uses the set at hand only.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, JwksOptions, RemoteJwks, Verifier};
+    /// let jwks = RemoteJwks::new("https://auth.example.com/.well-known/jwks.json", JwksOptions::default())?;
+    /// let verifier = Verifier::<Generic>::from_remote_jwks(jwks).with_issuer("https://auth.example.com");
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    #[cfg(feature = "remote-jwks")]
+    pub fn from_remote_jwks(jwks: crate::RemoteJwks) -> Self {
+        Self::with_keys(Keys::Remote(jwks))
+    }
+
+    /// The remote JWK set this verifier fetches its keys from, if it has one: to await
+    /// [`crate::RemoteJwks::refresh`] at startup, or to look at the cached keys.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, JwksOptions, RemoteJwks, Verifier, VerifyingKey};
+    /// let jwks = RemoteJwks::new("https://auth.example.com/.well-known/jwks.json", JwksOptions::default())?;
+    /// let verifier = Verifier::<Generic>::from_remote_jwks(jwks);
+    /// assert_eq!(verifier.remote_jwks().map(|jwks| jwks.url()), Some("https://auth.example.com/.well-known/jwks.json"));
+    /// assert!(Verifier::<Generic>::new(VerifyingKey::hs256(b"s")).remote_jwks().is_none());
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    #[cfg(feature = "remote-jwks")]
+    pub fn remote_jwks(&self) -> Option<&crate::RemoteJwks> {
+        match &self.keys {
+            Keys::Remote(jwks) => Some(jwks),
+            _ => None,
+        }
     }
 
     /// This verifier also accepting `iss` = `issuer`; once any issuer is set, `iss` is required.
@@ -299,7 +370,44 @@ impl<L: Layout> Verifier<L> {
     pub fn verify<C: SessionClaims>(&self, token: &str) -> Result<Token<C, L>, Error> {
         assert_fits::<C, L>();
         let (header, payload) = self.verify_jws(token)?;
-        let payload: Payload<C, L> = parse_payload(&payload)?;
+        self.typed_token(header, &payload)
+    }
+
+    /// Verifies `token` like [`Verifier::verify`]; with a remote JWK set (`Verifier::from_remote_jwks`,
+    /// feature `remote-jwks`), first fetches the set if none is at hand, or fetches it again
+    /// when the token's `kid` is unknown (at most once per refresh interval, one fetch for all concurrent
+    /// callers). A key the set already holds is used at once, without waiting on any fetch. With static
+    /// keys it is [`Verifier::verify`]: the one entry point a request handler needs.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Error, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// async fn user_id(verifier: &Verifier<Clerk>, session_cookie: &str) -> Result<Option<String>, Error> {
+    ///     let token = verifier.verify_async::<Map<String, Value>>(session_cookie).await?;
+    ///     Ok(token.registered().sub.clone())
+    /// }
+    /// ```
+    // Without `remote-jwks` nothing awaits, but handlers keep one signature whatever the features.
+    #[cfg_attr(not(feature = "remote-jwks"), allow(clippy::unused_async))]
+    pub async fn verify_async<C: SessionClaims>(&self, token: &str) -> Result<Token<C, L>, Error> {
+        #[cfg(feature = "remote-jwks")]
+        if let Keys::Remote(remote) = &self.keys {
+            assert_fits::<C, L>();
+            let jws = self.parse_jws(token)?;
+            let keys = remote.keys_for(jws.header.kid.as_deref()).await?;
+            let key = keys.keys().select(jws.header.kid.as_deref())?;
+            let (header, payload) = check_jws(jws, key)?;
+            return self.typed_token(header, &payload);
+        }
+        self.verify(token)
+    }
+
+    fn typed_token<C: SessionClaims>(
+        &self,
+        header: Header,
+        payload: &[u8],
+    ) -> Result<Token<C, L>, Error> {
+        let payload: Payload<C, L> = parse_payload(payload)?;
         self.check_claims(&payload)?;
         Ok(Token::new(header, payload))
     }
@@ -323,6 +431,23 @@ impl<L: Layout> Verifier<L> {
     }
 
     fn verify_jws(&self, token: &str) -> Result<(Header, Vec<u8>), Error> {
+        let jws = self.parse_jws(token)?;
+        match &self.keys {
+            Keys::One(key) => check_jws(jws, key),
+            Keys::Set(set) => {
+                let key = set.select(jws.header.kid.as_deref())?;
+                check_jws(jws, key)
+            }
+            #[cfg(feature = "remote-jwks")]
+            Keys::Remote(remote) => remote.with_keys_now(|set| {
+                let key = set.select(jws.header.kid.as_deref())?;
+                check_jws(jws, key)
+            }),
+        }
+    }
+
+    /// Caps the length, splits the segments and reads the header: everything before a key is chosen.
+    fn parse_jws<'t>(&self, token: &'t str) -> Result<Jws<'t>, Error> {
         if token.len() > self.max_token_len {
             return Err(Error::TooLong {
                 len: token.len(),
@@ -353,26 +478,12 @@ impl<L: Layout> Verifier<L> {
             ));
         }
 
-        let key = match &self.keys {
-            Keys::One(key) => key,
-            Keys::Set(set) => set.select(header.kid.as_deref())?,
-        };
-        if header.alg != alg_name(key.algorithm()) {
-            return Err(Error::AlgorithmMismatch {
-                expected: key.algorithm(),
-                found: header.alg,
-            });
-        }
-        let message = &token.as_bytes()[..header_b64.len() + 1 + payload_b64.len()];
-        key.verify(message, signature_b64)?;
-
-        let payload = URL_SAFE_NO_PAD
-            .decode(payload_b64)
-            .map_err(|e| Error::malformed(Segment::Payload, format!("not base64url: {e}")))?;
-        Ok((
-            Header::verified(key.algorithm(), header.kid, header.typ),
-            payload,
-        ))
+        Ok(Jws {
+            header,
+            message: &token[..header_b64.len() + 1 + payload_b64.len()],
+            payload_b64,
+            signature_b64,
+        })
     }
 
     fn check_claims<C>(&self, payload: &Payload<C, L>) -> Result<(), Error> {
