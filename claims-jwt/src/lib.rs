@@ -120,6 +120,35 @@
 //! alone takes 1.2x a flat serde struct's (the floor, which cannot separate registered, provider and custom
 //! claims); the same through `#[serde(flatten)]` takes 1.7x the single pass.
 //!
+//! # Remote JWKS
+//!
+//! With the feature `remote-jwks`, a verifier takes its keys from a provider's JWK set over HTTPS
+//! (`RemoteJwks`): cached by `Cache-Control`, refreshed once for all callers when a token names a new
+//! `kid`, served stale within a limit while the provider is down, each fetch capped in time and size. The
+//! hot path reads a lock-free snapshot and never waits on a fetch for a key the set already holds. Clerk
+//! and Stytch verifiers are one call (`Verifier::clerk`, `Verifier::stytch`); Clerk's PEM key needs no
+//! network at all ([`Verifier::clerk_jwt_key`], without the feature too). In a request handler, call
+//! [`Verifier::verify_async`]:
+//!
+//! ```
+//! # #[cfg(feature = "remote-jwks")] {
+//! use claims_jwt::{Clerk, Error, JwksOptions, Verifier};
+//! use serde_json::{Map, Value};
+//!
+//! let verifier = Verifier::<Clerk>::clerk("https://clerk.example.com", JwksOptions::default())?
+//!     .with_authorized_party("https://example.com");
+//!
+//! async fn user_id(verifier: &Verifier<Clerk>, session: &str) -> Result<Option<String>, Error> {
+//!     let token = verifier.verify_async::<Map<String, Value>>(session).await?;
+//!     Ok(token.registered().sub.clone())
+//! }
+//! # }
+//! # Ok::<(), claims_jwt::Error>(())
+//! ```
+//!
+//! TLS goes through rustls on the crate's crypto backend (aws-lc-rs, or *ring* with `rust_crypto`), with
+//! the platform's root certificates.
+//!
 //! # Re-exports
 //!
 //! `claims_jwt::SessionClaims` is both the trait and the derive, and `claims_jwt::claims_core` the whole
@@ -150,6 +179,7 @@ mod key;
 pub mod layout;
 mod mint;
 mod parse;
+mod provider;
 #[cfg(feature = "remote-jwks")]
 mod remote;
 mod token;
