@@ -147,7 +147,10 @@
 //! ```
 //!
 //! TLS goes through rustls on the crate's crypto backend (aws-lc-rs, or *ring* with `rust_crypto`), with
-//! the platform's root certificates.
+//! the platform's root certificates. A cached remote set costs what a static [`KeySet`] does, within
+//! measurement noise: `benches/remote_jwks.rs` puts the key lookup alone (a token refused right after it)
+//! at 0.1–0.3 µs more than a static set's, against 60–80 µs for a whole RS256 verification on a loaded
+//! 2-core x86-64 VM.
 //!
 //! # Re-exports
 //!
