@@ -332,9 +332,17 @@ async fn refresh_fetches_whatever_the_pacing_and_reports_its_failure() {
 }
 
 #[test]
-fn verify_async_is_send_so_it_runs_in_any_handler() {
+fn a_verifier_can_live_in_shared_state_and_verify_in_any_handler() {
     fn assert_send<T: Send>(_: &T) {}
+    fn assert_state<T: Clone + Send + Sync + 'static>(_: &T) {}
     let jwks = RemoteJwks::new("https://auth.example.com/jwks", JwksOptions::default()).unwrap();
     let verifier = Verifier::<Generic>::from_remote_jwks(jwks);
+    assert_state(&verifier);
     assert_send(&verifier.verify_async::<Dynamic>("a.b.c"));
+    // Clones share one cache.
+    let clone = verifier.clone();
+    assert!(std::ptr::eq(
+        verifier.remote_jwks().unwrap().options(),
+        clone.remote_jwks().unwrap().options()
+    ));
 }

@@ -252,6 +252,18 @@ mod tests {
     }
 
     #[test]
+    fn the_client_builds_on_the_crates_crypto_backend_once() {
+        // aws-lc-rs or ring, whichever backend feature is on; the platform roots are read once.
+        let first = tls_config().expect("a TLS configuration");
+        assert!(client(&JwksOptions::default()).is_ok());
+        let again = tls_config().expect("the same configuration");
+        assert!(Arc::ptr_eq(
+            first.crypto_provider(),
+            again.crypto_provider()
+        ));
+    }
+
+    #[test]
     fn json_media_types_are_recognised() {
         for ok in [
             "application/json",
