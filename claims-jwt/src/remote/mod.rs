@@ -26,18 +26,20 @@ use crate::{Error, KeySet};
 ///
 /// * **Hot path.** A verification reads the current set from a lock-free snapshot: it never waits on a
 ///   fetch for a key the set already holds, nor takes a lock.
-/// * **Lifetime.** A set is fresh for the response's `Cache-Control: max-age`, clamped between a floor and
-///   a ceiling (one hour without it). Past that, it keeps serving while one background task refreshes it.
+/// * **Lifetime.** A set is fresh for the response's `Cache-Control: max-age`, clamped between
+///   [`JwksOptions::MIN_TTL`] and [`JwksOptions::MAX_TTL`] ([`JwksOptions::DEFAULT_TTL`] without one).
+///   Past that, it keeps serving while one background task refreshes it.
 /// * **Rotation.** A token whose `kid` is not in the set makes [`crate::Verifier::verify_async`] fetch the
-///   set again, at most once per refresh interval (five minutes by default): every caller that needs a
-///   fetch meanwhile waits on that one fetch, then looks the key up once more.
-/// * **Outages.** After a failed fetch the next waits 5 s, then twice as long each time, up to five
-///   minutes; the last good set serves for up to a day past its lifetime, then tokens are refused with
-///   [`JwksError::Stale`]. Never is a token accepted unchecked.
-/// * **Limits.** https only (or http to loopback), connect and total timeouts, a 64 KiB body cap, status
-///   200 and a JSON `Content-Type`, at least one usable key; keys that cannot serve the accepted
-///   algorithms are skipped one by one ([`crate::KeySet::skipped`]). Every failure is a [`JwksError`]
-///   naming the URL.
+///   set again, at most once per [`JwksOptions::REFRESH_INTERVAL`]: every caller that needs a fetch
+///   meanwhile waits on that one fetch, then looks the key up once more.
+/// * **Outages.** After a failed fetch the next waits [`JwksOptions::MIN_BACKOFF`], then twice as long
+///   each time, up to [`JwksOptions::MAX_BACKOFF`]; the last good set serves for up to
+///   [`JwksOptions::MAX_STALE`] past its lifetime, then tokens are refused with [`JwksError::Stale`].
+///   Never is a token accepted unchecked.
+/// * **Limits.** https only (or http to loopback), [`JwksOptions::CONNECT_TIMEOUT`] and
+///   [`JwksOptions::TIMEOUT`], a [`JwksOptions::MAX_BODY_LEN`] body cap, status 200 and a JSON
+///   `Content-Type`, at least one usable key; keys that cannot serve the accepted algorithms are skipped
+///   one by one ([`crate::KeySet::skipped`]). Every failure is a [`JwksError`] naming the URL.
 ///
 /// Each fetch is a `tracing` event: `jwks fetch started`, `jwks fetched` (with the number of keys),
 /// `jwks key skipped`, `jwks refresh failed`, `jwks serving stale keys`, `jwks keys too stale`.
