@@ -3,7 +3,8 @@
 //! Mints a token for a derived claims struct, verifies it, updates its claims with a typed patch (and
 //! shows an update and a mint being refused), re-verifies the new token, and prints its size report.
 //!
-//! Run with `cargo run --example quickstart`.
+//! Run with `cargo run --example quickstart`. To look inside any token the way a debugger would, with or
+//! without its key, use the `claims` command line: `cargo run -p claims-cli -- inspect TOKEN`.
 
 use std::time::Duration;
 
@@ -17,12 +18,7 @@ use serde_json::json;
 /// The application's custom claims: checked against Clerk's reserved names and its 1,200-byte budget
 /// when this compiles, and bound-checked at run time before every mint.
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-#[claims(
-    crate = "claims_jwt::claims_core",
-    profile = "clerk",
-    max_size = 1200,
-    patch
-)]
+#[claims(profile = "clerk", max_size = 1200, patch)]
 #[serde(rename_all = "camelCase")]
 struct AppClaims {
     #[claims(max_len = 64)]
@@ -43,16 +39,17 @@ const APP: &str = "https://app.example.com";
 
 fn main() -> Result<(), Error> {
     // Keys are parsed once; the signing key knows its exact signature length (2048-bit RSA: 256 bytes).
-    let signing = SigningKey::rsa_pem(Algorithm::RS256, PRIVATE_PEM)?
+    let signing = SigningKey::from_rsa_pem(Algorithm::RS256, PRIVATE_PEM)?
         .with_kid("ins_2pJ8kQ3vX9mN4rT6yW1zB5cD7fG");
     let minter = Minter::<Clerk>::new(signing)
         .with_issuer(ISSUER)
         .with_ttl(Duration::from_secs(60))
         .with_not_before_skew(Duration::from_secs(10))
         .with_clock(Clock::system());
-    let verifier = Verifier::<Clerk>::new(VerifyingKey::rsa_pem(Algorithm::RS256, PUBLIC_PEM)?)
-        .with_issuer(ISSUER)
-        .with_authorized_party(APP);
+    let verifier =
+        Verifier::<Clerk>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, PUBLIC_PEM)?)
+            .with_issuer(ISSUER)
+            .with_authorized_party(APP);
 
     // Sign-in: mint a token for the user's session.
     let claims = AppClaims {
@@ -102,7 +99,7 @@ fn main() -> Result<(), Error> {
     let patch = AppClaimsPatch::new()
         .set_roles(vec!["owner".into()])
         .remove_tenant();
-    let reissued = minter.reissue_with(&token, &patch)?;
+    let reissued = minter.reissue_typed(&token, &patch)?;
     let updated = verifier.verify::<AppClaims>(reissued.minted().as_str())?;
     println!(
         "after {}:\n  re-verified: {:?}\n",
@@ -120,5 +117,11 @@ fn main() -> Result<(), Error> {
         Err(err) => println!("refused mint (HTTP {}):\n  {err}", err.status()),
         Ok(issued) => println!("unexpectedly issued {} characters", issued.len()),
     }
+
+    println!(
+        "\nthe reissued token, verified, claim by claim:\n  cargo run -p claims-cli -- inspect {} --pem \
+         claims-jwt/tests/keys/rsa2048.pub.pem",
+        reissued.minted().as_str()
+    );
     Ok(())
 }

@@ -69,8 +69,8 @@ use std::num::{
 
 use serde::Serialize;
 
+use crate::error::{BoundKind, ClaimsError};
 use crate::size::{escaped_len, json_len};
-use crate::{BoundKind, ClaimsError};
 
 /// The bounds declared on one field: `#[claims(max_len = N)]` and `#[claims(max_items = N)]`.
 ///

@@ -1,10 +1,19 @@
 //! The [`SessionClaims`] trait and the run-time checks shared by derived and dynamic claims.
+//!
+//! The crate root re-exports everything here. This path names the trait alone, without the derive macro
+//! that `claims_core::SessionClaims` also brings with the `derive` feature, for a crate that re-exports
+//! the trait beside a derive of its own (as claims-jwt does):
+//!
+//! ```
+//! pub use claims_core::claims::SessionClaims; // the trait; no macro of that name comes with it
+//! ```
 
+use claims_profiles::{Budget, ReservedNames};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::error::{BudgetKind, ClaimsError, ReservedClaim};
 use crate::size::{JsonSize, json_size};
-use crate::{Budget, BudgetKind, ClaimsError, ReservedClaim, ReservedNames};
 
 /// Custom claims of a session token.
 ///
@@ -122,21 +131,10 @@ pub fn check_budget<T: Serialize + ?Sized>(
     Ok(size)
 }
 
-/// The JSON type name of a top-level value that should have been an object.
-pub(crate) fn expect_object<'v>(
-    value: &'v Value,
-    what: &'static str,
-) -> Result<&'v Map<String, Value>, ClaimsError> {
-    value.as_object().ok_or(ClaimsError::NotAnObject {
-        what,
-        found: crate::error::json_type(value),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Profile;
+    use claims_profiles::Profile;
     use serde_json::json;
 
     #[test]
@@ -183,14 +181,20 @@ mod tests {
     }
 
     #[test]
-    fn expect_object_names_the_type_found() {
+    fn a_value_too_deep_to_measure_is_refused_not_over_budget() {
+        let mut deep = Value::from(1);
+        for _ in 0..100_000 {
+            deep = Value::Array(vec![deep]);
+        }
+        let mut map = Map::new();
+        map.insert("a".to_owned(), deep);
         assert_eq!(
-            expect_object(&json!([1]), "patch"),
-            Err(ClaimsError::NotAnObject {
-                what: "patch",
-                found: "array"
+            check_budget(&map, Budget::bytes(10)),
+            Err(ClaimsError::TooDeep {
+                what: "value",
+                limit: crate::size::MAX_JSON_DEPTH
             })
         );
-        assert!(expect_object(&json!({}), "patch").is_ok());
+        crate::value::drop_deep(Value::Object(map));
     }
 }

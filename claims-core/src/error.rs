@@ -44,7 +44,7 @@ pub enum ClaimsError {
         /// The measured size, in `budget.unit`.
         size: usize,
         /// The budget it exceeds.
-        budget: crate::Budget,
+        budget: claims_profiles::Budget,
     },
     /// A JSON value that must be an object (claims, a patch at the top level) is not.
     NotAnObject {
@@ -64,6 +64,12 @@ pub enum ClaimsError {
     DuplicateClaim {
         /// The repeated name.
         name: String,
+    },
+    /// A float is NaN or infinite. JSON has no way to write it (`serde_json` would write `null`, turning the
+    /// claim into `null`, or deleting it in a patch), so it is refused wherever claims are written.
+    NonFinite {
+        /// Path of the claim, e.g. `score`, `stats.score` or `scores[2]`.
+        claim: String,
     },
     /// Serializing or deserializing claims failed.
     Json {
@@ -258,6 +264,11 @@ impl fmt::Display for ClaimsError {
                 f,
                 "claim `{name}` appears more than once; RFC 7519 §4 requires unique claim names"
             ),
+            ClaimsError::NonFinite { claim } => write!(
+                f,
+                "claim `{claim}` is not a finite number (NaN or an infinity), which JSON cannot hold \
+                 (serde_json would write `null`); store a finite value or remove the claim"
+            ),
             ClaimsError::Json { message } => {
                 write!(f, "claims are not valid JSON for this type: {message}")
             }
@@ -275,22 +286,10 @@ impl From<serde_json::Error> for ClaimsError {
     }
 }
 
-/// The JSON type name of `value`, for error messages.
-pub(crate) fn json_type(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "boolean",
-        serde_json::Value::Number(_) => "number",
-        serde_json::Value::String(_) => "string",
-        serde_json::Value::Array(_) => "array",
-        serde_json::Value::Object(_) => "object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Budget, Profile};
+    use claims_profiles::{Budget, Profile};
 
     #[test]
     fn messages_say_what_to_do() {
@@ -336,6 +335,14 @@ mod tests {
             }
             .to_string(),
             "patch must be a JSON object, found array"
+        );
+        assert_eq!(
+            ClaimsError::NonFinite {
+                claim: "stats.score".into()
+            }
+            .to_string(),
+            "claim `stats.score` is not a finite number (NaN or an infinity), which JSON cannot hold \
+             (serde_json would write `null`); store a finite value or remove the claim"
         );
         assert_eq!(
             ClaimsError::DuplicateClaim { name: "sub".into() }.to_string(),

@@ -26,28 +26,35 @@
 //! ```
 //!
 //! With the default `derive` feature, `use claims_core::SessionClaims;` brings both this trait and
-//! `#[derive(SessionClaims)]`, which checks names and size bounds at compile time.
+//! `#[derive(SessionClaims)]`, which checks names and size bounds at compile time. Under
+//! `#[claims(typescript)]` it also writes a Clerk frontend's files from the same struct ([`frontend`]):
+//! the `CustomJwtSessionClaims` declaration ([`typescript`]) and the dashboard's claims template.
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod bound;
-mod claims;
+pub mod claims;
 mod error;
+pub mod frontend;
 mod merge;
+pub mod profile;
 mod report;
 pub mod size;
+pub mod typescript;
+mod value;
+mod writable;
 
 #[doc(hidden)]
-#[path = "private.rs"]
+#[path = "private/mod.rs"]
 pub mod __private;
 
 pub use claims::{SessionClaims, check_budget, check_reserved};
 pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, SizeUnit, Source};
 pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};
-pub use merge::{
-    DEFAULT_MAX_DEPTH, UpdatePolicy, drop_deep, merge_patch, update_claims, update_typed_claims,
-};
+pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, update_typed_claims};
 pub use report::{ClaimSize, SizeReport};
+pub use value::drop_deep;
+pub use writable::check_writable;
 
 #[cfg(feature = "derive")]
 pub use claims_derive::SessionClaims;

@@ -6,16 +6,21 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::claims::expect_object;
+use crate::claims::{SessionClaims, check_reserved};
+use crate::error::{BudgetKind, ClaimsError};
 #[cfg(test)]
 use crate::size::value_json_size;
-use crate::size::{JsonSize, member_size};
-use crate::{Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeUnit};
+use crate::size::{JsonSize, json_size, member_size};
+use crate::value::{
+    MAX_JSON_DEPTH, clone_deep, depth_exceeds, drop_deep, expect_object, json_type,
+};
+use crate::writable::check_writable;
+use claims_profiles::{Budget, ReservedNames, SizeUnit};
 
-/// The default nesting limit of [`UpdatePolicy`], counting the claims object itself as level 1:
-/// `serde_json`'s parser refuses JSON nested 128 levels deep, so a token whose claims were nested deeper
-/// than 127 levels could be minted but never read back.
-pub const DEFAULT_MAX_DEPTH: usize = 127;
+/// The default nesting limit of [`UpdatePolicy`], counting the claims object itself as level 1: the
+/// deepest JSON `serde_json` reads back ([`MAX_JSON_DEPTH`](crate::size::MAX_JSON_DEPTH)), so that
+/// updated claims can always be minted and read again.
+pub const DEFAULT_MAX_DEPTH: usize = MAX_JSON_DEPTH;
 
 /// Applies `patch` to `target` as RFC 7396 JSON Merge Patch: a member set to `null` is removed, an object
 /// merges into an object member by member, and anything else replaces the target whole.
@@ -115,7 +120,7 @@ impl<'a> UpdatePolicy<'a> {
     /// assert_eq!(firebase.budgets(), [None, Some(Budget::utf16_units(1000))]);
     /// ```
     pub const fn new(reserved: ReservedNames<'a>) -> Self {
-        let (bytes, utf16_units) = reserved.budgets();
+        let [bytes, utf16_units] = reserved.budgets();
         UpdatePolicy {
             reserved,
             bytes,
@@ -144,11 +149,11 @@ impl<'a> UpdatePolicy<'a> {
     ///
     /// ```
     /// # use claims_core::{Profile, ReservedNames, UpdatePolicy};
-    /// let p = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])).without_budgets();
+    /// let p = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])).without_budget();
     /// assert_eq!(p.budgets(), [None, None]);
     /// ```
     #[must_use]
-    pub const fn without_budgets(self) -> Self {
+    pub const fn without_budget(self) -> Self {
         UpdatePolicy {
             bytes: None,
             utf16_units: None,
@@ -287,7 +292,9 @@ pub fn update_claims(
 /// measured against the policy's budgets as `T` writes itself, and bound-checked with
 /// [`SessionClaims::check_bounds`]. Measuring the typed result rather than the merged JSON matters: a
 /// `serde_json::Value` can be longer than the type's own JSON (an `f32` is held as an `f64`, so `0.1`
-/// would count as `0.10000000149011612`), and the budget is about what gets minted.
+/// would count as `0.10000000149011612`), and the budget is about what gets minted. Claims holding a
+/// non-finite float are refused ([`ClaimsError::NonFinite`]) before they are converted, since the
+/// conversion would turn it into `null`.
 ///
 /// ```
 /// use claims_core::{update_typed_claims, Budget, ClaimsError, UpdatePolicy};
@@ -310,12 +317,14 @@ pub fn update_typed_claims<T: SessionClaims>(
     update_claims_object(claims_object(claims)?, patch, policy)
 }
 
-/// `claims` serialized as a JSON object.
+/// `claims` serialized as a JSON object, once [`check_writable`] has passed them (a non-finite float
+/// would become `null`, a deep value would overflow the stack).
 pub(crate) fn claims_object<T: Serialize>(claims: &T) -> Result<Map<String, Value>, ClaimsError> {
+    check_writable(claims, "claims")?;
     match serde_json::to_value(claims)? {
         Value::Object(map) => Ok(map),
         other => {
-            let found = crate::error::json_type(&other);
+            let found = json_type(&other);
             drop_deep(other);
             Err(ClaimsError::NotAnObject {
                 what: "claims",
@@ -331,9 +340,9 @@ pub(crate) fn update_claims_object<T: SessionClaims>(
     patch: &Value,
     policy: &UpdatePolicy<'_>,
 ) -> Result<T, ClaimsError> {
-    update_claims(&mut map, patch, &policy.without_budgets())?;
+    update_claims(&mut map, patch, &policy.without_budget())?;
     let updated: T = serde_json::from_value(Value::Object(map))?;
-    policy.check_size(crate::size::json_size(&updated)?)?;
+    policy.check_size(json_size(&updated)?)?;
     updated.check_bounds()?;
     Ok(updated)
 }
@@ -357,7 +366,7 @@ fn check_changes(
         )
         .collect();
     names.sort_unstable();
-    crate::check_reserved(names.iter().copied(), &policy.reserved)?;
+    check_reserved(names.iter().copied(), &policy.reserved)?;
 
     if policy.bytes.is_some() || policy.utf16_units.is_some() {
         let mut size = JsonSize::default();
@@ -384,97 +393,6 @@ fn check_changes(
     Ok(())
 }
 
-/// Whether `object` (depth 1) holds a container nested deeper than `limit` levels.
-fn depth_exceeds(object: &Map<String, Value>, limit: usize) -> bool {
-    if limit == 0 {
-        return true;
-    }
-    let mut stack: Vec<(&Value, usize)> = object.values().map(|v| (v, 2)).collect();
-    while let Some((value, depth)) = stack.pop() {
-        match value {
-            Value::Array(_) | Value::Object(_) if depth > limit => return true,
-            Value::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
-            Value::Object(map) => stack.extend(map.values().map(|v| (v, depth + 1))),
-            _ => {}
-        }
-    }
-    false
-}
-
-/// A deep copy of `value` made without recursion.
-pub(crate) fn clone_deep(value: &Value) -> Value {
-    enum Frame<'v> {
-        Array(std::slice::Iter<'v, Value>, Vec<Value>),
-        Object(serde_json::map::Iter<'v>, Map<String, Value>, String),
-    }
-    // Starts copying `value`: a scalar or empty container is done at once, a container gets a frame.
-    fn start<'v>(value: &'v Value, stack: &mut Vec<Frame<'v>>) -> Option<Value> {
-        match value {
-            Value::Array(items) if !items.is_empty() => {
-                stack.push(Frame::Array(items.iter(), Vec::with_capacity(items.len())));
-                None
-            }
-            Value::Object(map) if !map.is_empty() => {
-                stack.push(Frame::Object(map.iter(), Map::new(), String::new()));
-                None
-            }
-            other => Some(other.clone()), // scalars and empty containers: no recursion
-        }
-    }
-
-    let mut stack = Vec::new();
-    let mut done = start(value, &mut stack);
-    loop {
-        if let Some(copy) = done.take() {
-            match stack.last_mut() {
-                None => return copy,
-                Some(Frame::Array(_, items)) => items.push(copy),
-                Some(Frame::Object(_, map, key)) => {
-                    map.insert(std::mem::take(key), copy);
-                }
-            }
-        }
-        let next = match stack.last_mut() {
-            None => return Value::Null, // unreachable: `start` on an empty stack returned a value
-            Some(Frame::Array(iter, _)) => iter.next(),
-            Some(Frame::Object(iter, _, key)) => iter.next().map(|(k, v)| {
-                key.clone_from(k);
-                v
-            }),
-        };
-        done = match next {
-            Some(child) => start(child, &mut stack),
-            None => match stack.pop() {
-                Some(Frame::Array(_, items)) => Some(Value::Array(items)),
-                Some(Frame::Object(_, map, _)) => Some(Value::Object(map)),
-                None => None,
-            },
-        };
-    }
-}
-
-/// Drops `value` without recursion (`serde_json`'s own drop recurses once per level).
-///
-/// Use it for values that may be nested deeper than the stack allows, e.g. a hostile patch:
-///
-/// ```
-/// let mut deep = serde_json::Value::Null;
-/// for _ in 0..100_000 {
-///     deep = serde_json::Value::Array(vec![deep]);
-/// }
-/// claims_core::drop_deep(deep);
-/// ```
-pub fn drop_deep(value: Value) {
-    let mut stack = vec![value];
-    while let Some(value) = stack.pop() {
-        match value {
-            Value::Array(items) => stack.extend(items),
-            Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
-            _ => {}
-        }
-    }
-}
-
 /// Size of a value as a whole object's JSON, for tests.
 #[cfg(test)]
 fn object_size(map: &Map<String, Value>) -> JsonSize {
@@ -484,7 +402,8 @@ fn object_size(map: &Map<String, Value>) -> JsonSize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Profile;
+    use crate::value::tests::arb_json;
+    use claims_profiles::Profile;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -604,21 +523,6 @@ mod tests {
     }
 
     #[test]
-    fn depth_limit_counts_levels() {
-        let flat = obj(json!({"a": 1}));
-        assert!(!depth_exceeds(&flat, 1));
-        assert!(depth_exceeds(&flat, 0));
-        let two = obj(json!({"a": {"b": 1}}));
-        assert!(!depth_exceeds(&two, 2));
-        assert!(depth_exceeds(&two, 1));
-        let arr = obj(json!({"a": [[1]]}));
-        assert!(!depth_exceeds(&arr, 3));
-        assert!(depth_exceeds(&arr, 2));
-        let empty = obj(json!({"a": {}}));
-        assert!(!depth_exceeds(&empty, 2));
-    }
-
-    #[test]
     fn reserved_names_are_all_listed_and_nothing_changes() {
         let mut claims = obj(json!({"plan": "free"}));
         let policy = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::STYTCH]));
@@ -683,22 +587,6 @@ mod tests {
         );
     }
 
-    fn arb_json() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::Bool),
-            any::<i32>().prop_map(Value::from),
-            "[a-c]{0,3}".prop_map(Value::String),
-        ];
-        leaf.prop_recursive(4, 32, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-                prop::collection::btree_map("[a-d]", inner, 0..4)
-                    .prop_map(|m| Value::Object(m.into_iter().collect())),
-            ]
-        })
-    }
-
     fn arb_object() -> impl Strategy<Value = Map<String, Value>> {
         prop::collection::btree_map("[a-d]", arb_json(), 0..5).prop_map(|m| m.into_iter().collect())
     }
@@ -710,11 +598,6 @@ mod tests {
             let once = target.clone();
             merge_patch(&mut target, &patch);
             prop_assert_eq!(target, once);
-        }
-
-        #[test]
-        fn clone_deep_equals_clone(value in arb_json()) {
-            prop_assert_eq!(clone_deep(&value), value);
         }
 
         #[test]

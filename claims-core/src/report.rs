@@ -5,11 +5,14 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::claims::expect_object;
+use claims_profiles::{Budget, ReservedNames};
+
+use crate::error::{BudgetKind, ClaimsError};
 use crate::size::{
-    CookieSpec, JsonSize, SignatureAlg, base64url_len, jwt_len, max_payload_len, member_size,
+    CookieSpec, JsonSize, SignatureAlg, base64url_len, json_size, jwt_len, max_payload_len,
+    member_size,
 };
-use crate::{Budget, ClaimsError, ReservedNames};
+use crate::value::{drop_deep, expect_object, json_type};
 
 /// One top-level claim's share of a token, as listed by [`SizeReport::claims`].
 ///
@@ -122,7 +125,7 @@ impl SizeReport {
             Members::Other(value) => {
                 return Err(ClaimsError::NotAnObject {
                     what: "claims",
-                    found: crate::error::json_type(&value),
+                    found: json_type(&value),
                 });
             }
         };
@@ -138,7 +141,7 @@ impl SizeReport {
             reserved,
         );
         for (_, value) in members {
-            crate::drop_deep(value);
+            drop_deep(value);
         }
         Ok(report)
     }
@@ -179,7 +182,7 @@ impl SizeReport {
         };
         custom.bytes += punctuation(customs);
         custom.utf16_units += punctuation(customs);
-        let (bytes, units) = reserved.budgets();
+        let [bytes, units] = reserved.budgets();
         SizeReport {
             claims,
             payload: payload_size,
@@ -202,10 +205,10 @@ impl SizeReport {
         reserved: &ReservedNames<'_>,
     ) -> Result<Self, ClaimsError> {
         // `to_value` recurses once per level: measure first, which refuses a value nested too deep.
-        crate::size::json_size(claims)?;
+        json_size(claims)?;
         let value = serde_json::to_value(claims)?;
         let report = SizeReport::new(expect_object(&value, "claims")?, reserved);
-        crate::drop_deep(value);
+        drop_deep(value);
         Ok(report)
     }
 
@@ -408,7 +411,7 @@ impl SizeReport {
     /// ```
     pub fn check(&self) -> Result<(), ClaimsError> {
         if let Some(budget) = self.budget {
-            self.custom.check(crate::BudgetKind::CustomClaims, budget)?;
+            self.custom.check(BudgetKind::CustomClaims, budget)?;
         }
         if let Some(t) = &self.token {
             t.cookie.check(t.token_len)?;
@@ -606,7 +609,7 @@ impl fmt::Display for SizeReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Profile;
+    use claims_profiles::Profile;
     use serde_json::json;
 
     #[test]
@@ -624,7 +627,7 @@ mod tests {
                 limit: crate::size::MAX_JSON_DEPTH
             })
         );
-        crate::drop_deep(deep);
+        drop_deep(deep);
     }
 
     #[test]

@@ -29,7 +29,10 @@ use std::io;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{Budget, BudgetKind, ClaimsError, SizeUnit};
+use claims_profiles::{Budget, SizeUnit};
+
+use crate::error::{BudgetKind, ClaimsError};
+pub use crate::value::MAX_JSON_DEPTH;
 
 /// The size of a compact JSON text in both units providers count in.
 ///
@@ -158,12 +161,9 @@ pub fn json_size<T: Serialize + ?Sized>(value: &T) -> Result<JsonSize, ClaimsErr
     }
 }
 
-/// The deepest nesting of arrays and objects [`json_size`] measures (the value itself, if a container, is
-/// level 1): `serde_json` can't parse anything deeper back, and stopping there keeps the serializer's
-/// recursion, one level per container, from overflowing the stack on a value nested 100,000 deep.
-pub const MAX_JSON_DEPTH: usize = crate::merge::DEFAULT_MAX_DEPTH;
-
-/// `serde_json`'s compact output, refusing to open a container deeper than [`MAX_JSON_DEPTH`].
+/// `serde_json`'s compact output, refusing to open a container deeper than [`MAX_JSON_DEPTH`]: nothing
+/// deeper can be read back, and stopping there keeps the serializer's recursion, one level per
+/// container, from overflowing the stack on a value nested 100,000 deep.
 struct DepthLimit<'a> {
     depth: usize,
     too_deep: &'a std::cell::Cell<bool>,
@@ -574,6 +574,8 @@ impl CookieSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::value::drop_deep;
+    use crate::value::tests::nested_arrays;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -631,35 +633,22 @@ mod tests {
         }
     }
 
-    /// `[[...[1]...]]`, `depth` arrays deep, built without recursion.
-    fn nested_arrays(depth: usize) -> Value {
-        let mut value = Value::from(1);
-        for _ in 0..depth {
-            value = Value::Array(vec![value]);
-        }
-        value
-    }
-
     #[test]
     fn deep_values_are_refused_without_overflowing_the_stack() {
         let deepest = nested_arrays(MAX_JSON_DEPTH);
         assert_eq!(json_size(&deepest).unwrap().bytes, 2 * MAX_JSON_DEPTH + 1);
-        crate::drop_deep(deepest);
+        drop_deep(deepest);
         let too_deep = ClaimsError::TooDeep {
             what: "value",
             limit: MAX_JSON_DEPTH,
         };
         let deeper = nested_arrays(MAX_JSON_DEPTH + 1);
         assert_eq!(json_size(&deeper), Err(too_deep.clone()));
-        crate::drop_deep(deeper);
+        drop_deep(deeper);
         let mut map = serde_json::Map::new();
         map.insert("a".to_owned(), nested_arrays(100_000));
-        assert_eq!(json_size(&map), Err(too_deep.clone()));
-        assert_eq!(
-            crate::check_budget(&map, crate::Budget::bytes(10)),
-            Err(too_deep)
-        );
-        crate::drop_deep(Value::Object(map));
+        assert_eq!(json_size(&map), Err(too_deep));
+        drop_deep(Value::Object(map));
     }
 
     #[test]
@@ -736,7 +725,7 @@ mod tests {
             value = Value::Array(vec![value]);
         }
         assert_eq!(value_json_size(&value).bytes, 2 * depth + 4);
-        crate::merge::drop_deep(value);
+        drop_deep(value);
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! A borrowed view of the input: the struct, its attributes and, for each field, the claim names serde
 //! will write and read. Later phases point at the user's tokens through `original`.
 
-use proc_macro2::Span;
+use claims_profiles::{Profile, ReservedNames};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
 
-use crate::attr::{self, ContainerAttrs, Errors, FieldAttrs, SerdeContainer, SerdeField};
+use crate::attr::{self, ContainerAttrs, FieldAttrs, SerdeContainer, SerdeField};
 use crate::case::RenameRule;
+use crate::errors::Errors;
 
 /// The struct being derived.
 pub(crate) struct Input<'a> {
@@ -16,6 +19,42 @@ pub(crate) struct Input<'a> {
     pub(crate) serde: SerdeContainer,
     pub(crate) fields: Vec<Field<'a>>,
     pub(crate) original: &'a DeriveInput,
+    /// Where generated code finds claims-core: `crate = "..."`, or the derive's default path.
+    pub(crate) krate: TokenStream,
+}
+
+/// The reserved-name policy the struct's names are checked against, in parts: its profiles (`rfc7519`
+/// unless some are named, none with `profile = "none"`), its `reserve` names and `reserve_prefix` prefixes.
+pub(crate) struct Policy<'i> {
+    pub(crate) profiles: Vec<&'static Profile>,
+    pub(crate) names: Vec<&'i str>,
+    pub(crate) prefixes: Vec<&'i str>,
+}
+
+impl Policy<'_> {
+    /// The policy, as claims-profiles checks it.
+    pub(crate) fn reserved(&self) -> ReservedNames<'_> {
+        ReservedNames::from_profiles(&self.profiles)
+            .with_names(&self.names)
+            .with_prefixes(&self.prefixes)
+    }
+
+    /// The built-in profiles whose every reserved name and prefix this policy reserves too: the profiles
+    /// the struct was derived for, and any that its other reservations cover.
+    pub(crate) fn covered(&self) -> Vec<&'static Profile> {
+        let reserved = self.reserved();
+        Profile::ALL
+            .iter()
+            .copied()
+            .filter(|profile| {
+                profile
+                    .names()
+                    .iter()
+                    .chain(profile.prefixes())
+                    .all(|name| reserved.check(name).is_some())
+            })
+            .collect()
+    }
 }
 
 /// One named field.
@@ -55,7 +94,11 @@ pub(crate) enum Origin {
 
 impl<'a> Input<'a> {
     /// Reads the input; `None` when its shape is not a struct with named fields (the error is in `errors`).
-    pub(crate) fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Self> {
+    pub(crate) fn from_syn(
+        input: &'a DeriveInput,
+        default_crate: &TokenStream,
+        errors: &mut Errors,
+    ) -> Option<Self> {
         let attrs = attr::container_attrs(&input.attrs, errors);
         let serde = attr::serde_container(&input.attrs);
         let named = match &input.data {
@@ -84,6 +127,10 @@ impl<'a> Input<'a> {
             .iter()
             .filter_map(|field| Field::from_syn(field, &serde, errors))
             .collect();
+        let krate = attrs
+            .crate_path
+            .as_ref()
+            .map_or_else(|| default_crate.clone(), ToTokens::to_token_stream);
         Some(Input {
             ident: &input.ident,
             generics: &input.generics,
@@ -91,7 +138,34 @@ impl<'a> Input<'a> {
             serde,
             fields,
             original: input,
+            krate,
         })
+    }
+
+    /// The struct's reserved-name policy.
+    pub(crate) fn policy(&self) -> Policy<'_> {
+        let profiles = if self.attrs.no_profile.is_some() {
+            Vec::new()
+        } else if self.attrs.profiles.is_empty() {
+            vec![&Profile::RFC7519]
+        } else {
+            self.attrs.profiles.iter().map(|p| p.value).collect()
+        };
+        Policy {
+            profiles,
+            names: self
+                .attrs
+                .reserve
+                .iter()
+                .map(|n| n.value.as_str())
+                .collect(),
+            prefixes: self
+                .attrs
+                .reserve_prefix
+                .iter()
+                .map(|n| n.value.as_str())
+                .collect(),
+        }
     }
 
     /// Whether the struct has type or const parameters (its bound is then known only per instance).
@@ -166,6 +240,14 @@ impl<'a> Field<'a> {
             written,
             read,
         })
+    }
+
+    /// The claim the field's bound errors are reported under: the name it is written as, or read as.
+    pub(crate) fn claim(&self) -> &str {
+        self.written
+            .as_ref()
+            .or(self.read.first())
+            .map_or(&self.name, |n| &n.value)
     }
 
     /// The field's type, as written.

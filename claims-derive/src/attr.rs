@@ -12,29 +12,7 @@ use syn::spanned::Spanned as _;
 use syn::{Attribute, Lit, LitStr, Token};
 
 use crate::case::RenameRule;
-
-/// Errors collected while reading and judging the input, reported together.
-#[derive(Default)]
-pub(crate) struct Errors {
-    inner: Option<syn::Error>,
-}
-
-impl Errors {
-    pub(crate) fn push(&mut self, err: syn::Error) {
-        match &mut self.inner {
-            Some(first) => first.combine(err),
-            None => self.inner = Some(err),
-        }
-    }
-
-    pub(crate) fn add(&mut self, span: Span, message: impl std::fmt::Display) {
-        self.push(syn::Error::new(span, message));
-    }
-
-    pub(crate) fn finish(self) -> Option<syn::Error> {
-        self.inner
-    }
-}
+use crate::errors::Errors;
 
 /// A value with the span of the token it came from.
 #[derive(Clone, Debug)]
@@ -54,6 +32,19 @@ pub(crate) struct ContainerAttrs {
     pub(crate) max_size: Option<Spanned<usize>>,
     pub(crate) crate_path: Option<syn::Path>,
     pub(crate) patch: Option<Span>,
+    /// `typescript`: implement `ClerkFrontend`; how a field without a TypeScript type is treated.
+    pub(crate) typescript: Option<Spanned<Undescribed>>,
+    /// `clerk_template = "complete"`: every written claim needs a `clerk` shortcode.
+    pub(crate) clerk_complete: Option<Span>,
+}
+
+/// What `#[claims(typescript)]` does with a field whose type has no TypeScript description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Undescribed {
+    /// `typescript` or `typescript = "strict"`: a compile error naming the field.
+    Error,
+    /// `typescript = "unknown"`: declared `unknown`, with a comment.
+    Unknown,
 }
 
 /// `#[claims(...)]` on a field.
@@ -63,6 +54,10 @@ pub(crate) struct FieldAttrs {
     pub(crate) max_items: Option<Spanned<usize>>,
     pub(crate) max_json_len: Option<Spanned<usize>>,
     pub(crate) nested: Option<Span>,
+    /// `clerk = "{{...}}"`: the Clerk shortcode that fills the claim.
+    pub(crate) clerk: Option<LitStr>,
+    /// `ts_type = "..."`: the field's TypeScript type, written by hand.
+    pub(crate) ts_type: Option<LitStr>,
 }
 
 const CONTAINER_KEYS: &[&str] = &[
@@ -72,8 +67,17 @@ const CONTAINER_KEYS: &[&str] = &[
     "max_size",
     "crate",
     "patch",
+    "typescript",
+    "clerk_template",
 ];
-const FIELD_KEYS: &[&str] = &["max_len", "max_items", "max_json_len", "nested"];
+const FIELD_KEYS: &[&str] = &[
+    "max_len",
+    "max_items",
+    "max_json_len",
+    "nested",
+    "clerk",
+    "ts_type",
+];
 
 fn key_list(keys: &[&str]) -> String {
     keys.iter()
@@ -161,6 +165,23 @@ pub(crate) fn container_attrs(attrs: &[Attribute], errors: &mut Errors) -> Conta
                 }
             }
             "patch" => set_flag(&mut out.patch, meta, key, span, errors)?,
+            "typescript" => typescript_mode(&mut out, meta, span, errors)?,
+            "clerk_template" => {
+                let example = "clerk_template = \"complete\"";
+                if let Some(lit) = string_value(meta, key, example, errors)? {
+                    match lit.value().as_str() {
+                        "complete" if out.clerk_complete.is_none() => {
+                            out.clerk_complete = Some(lit.span());
+                        }
+                        "complete" => errors.add(span, "duplicate claims attribute `clerk_template`; give it once"),
+                        "partial" => {}
+                        other => errors.add(
+                            lit.span(),
+                            format!("unknown `clerk_template = {other:?}`; expected `\"complete\"` (every claim needs a shortcode) or `\"partial\"` (claims without one are left out)"),
+                        ),
+                    }
+                }
+            }
             other => unknown_key(meta, other, span, CONTAINER_KEYS, errors)?,
         }
         Ok(())
@@ -185,11 +206,75 @@ pub(crate) fn field_attrs(attrs: &[Attribute], errors: &mut Errors) -> FieldAttr
                 }
             }
             "nested" => set_flag(&mut out.nested, meta, key, span, errors)?,
+            "clerk" | "ts_type" => {
+                let example = if key == "clerk" {
+                    "clerk = \"{{user.primary_email_address}}\""
+                } else {
+                    "ts_type = \"string\""
+                };
+                if let Some(lit) = string_value(meta, key, example, errors)? {
+                    let slot = if key == "clerk" {
+                        &mut out.clerk
+                    } else {
+                        &mut out.ts_type
+                    };
+                    if slot.is_some() {
+                        errors.add(
+                            span,
+                            format!("duplicate claims attribute `{key}`; give it once"),
+                        );
+                    } else {
+                        *slot = Some(lit);
+                    }
+                }
+            }
             other => unknown_key(meta, other, span, FIELD_KEYS, errors)?,
         }
         Ok(())
     });
     out
+}
+
+/// Records `typescript` or `typescript = "strict" | "unknown"`.
+fn typescript_mode(
+    out: &mut ContainerAttrs,
+    meta: &ParseNestedMeta<'_>,
+    span: Span,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    let mode = if meta.input.peek(Token![=]) {
+        let example = "typescript = \"unknown\"";
+        let Some(lit) = string_value(meta, "typescript", example, errors)? else {
+            return Ok(());
+        };
+        match lit.value().as_str() {
+            "strict" => Undescribed::Error,
+            "unknown" => Undescribed::Unknown,
+            other => {
+                errors.add(
+                    lit.span(),
+                    format!(
+                        "unknown `typescript = {other:?}`; expected `typescript` or `typescript = \"strict\"` (a field \
+                         without a TypeScript type is an error) or `typescript = \"unknown\"` (it is declared `unknown`)"
+                    ),
+                );
+                return Ok(());
+            }
+        }
+    } else if flag_value(meta, "typescript", errors)? {
+        Undescribed::Error
+    } else {
+        return Ok(());
+    };
+    if out.typescript.is_some() {
+        errors.add(
+            span,
+            "duplicate claims attribute `typescript`; give it once",
+        );
+    } else {
+        out.typescript = Some(Spanned { value: mode, span });
+    }
+    Ok(())
 }
 
 /// Records `profile = "..."`: a built-in profile, or `none` for no profile at all.
@@ -462,7 +547,10 @@ pub(crate) struct SerdeField {
     pub(crate) skip_deserializing: bool,
     /// The first of `skip`, `skip_serializing`, `skip_deserializing`.
     pub(crate) skip: Option<Span>,
+    /// `skip_serializing_if` with any predicate: the field may be missing.
     pub(crate) skip_serializing_if: bool,
+    /// `skip_serializing_if = "Option::is_none"` (or a longer path to it): a `None` is never written.
+    pub(crate) skip_if_none: bool,
     pub(crate) default: bool,
     pub(crate) flatten: Option<Span>,
     /// `with` or `serialize_with`: the field is written by other code.
@@ -542,7 +630,9 @@ pub(crate) fn serde_field(attrs: &[Attribute]) -> SerdeField {
                 }
                 "skip_serializing_if" => {
                     out.skip_serializing_if = true;
-                    skip_value(&meta)?;
+                    out.skip_if_none = plain_string(&meta)?
+                        .and_then(|lit| lit.parse::<syn::Path>().ok())
+                        .is_some_and(|path| is_option_is_none(&path));
                 }
                 "default" => {
                     out.default = true;
@@ -566,6 +656,16 @@ pub(crate) fn serde_field(attrs: &[Attribute]) -> SerdeField {
         });
     }
     out
+}
+
+/// Whether `path` names `Option::is_none`: `Option::is_none`, `std::option::Option::is_none`... (as
+/// written in `skip_serializing_if`; a function of another name may skip other values than `None`).
+fn is_option_is_none(path: &syn::Path) -> bool {
+    let mut segments = path.segments.iter().rev();
+    matches!(
+        (segments.next(), segments.next()),
+        (Some(method), Some(ty)) if method.ident == "is_none" && ty.ident == "Option"
+    )
 }
 
 /// `key = "x"` (both sides) or `key(serialize = "x", deserialize = "y")` (either side).

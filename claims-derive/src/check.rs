@@ -3,10 +3,8 @@
 
 use std::collections::HashMap;
 
-use claims_profiles::{Profile, ReservedNames};
-
 use crate::ast::{ClaimName, Field, Input, Origin};
-use crate::attr::Errors;
+use crate::errors::Errors;
 
 /// Records every problem of `input` in `errors`.
 pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
@@ -129,29 +127,6 @@ fn field_attrs(input: &Input<'_>, field: &Field<'_>, errors: &mut Errors) {
     }
 }
 
-fn policy_parts<'i>(input: &'i Input<'_>) -> (Vec<&'static Profile>, Vec<&'i str>, Vec<&'i str>) {
-    let profiles = if input.attrs.no_profile.is_some() {
-        Vec::new()
-    } else if input.attrs.profiles.is_empty() {
-        vec![&Profile::RFC7519]
-    } else {
-        input.attrs.profiles.iter().map(|p| p.value).collect()
-    };
-    let names = input
-        .attrs
-        .reserve
-        .iter()
-        .map(|n| n.value.as_str())
-        .collect();
-    let prefixes = input
-        .attrs
-        .reserve_prefix
-        .iter()
-        .map(|n| n.value.as_str())
-        .collect();
-    (profiles, names, prefixes)
-}
-
 /// The field's distinct names: written first, then read.
 fn names<'f>(field: &'f Field<'_>) -> Vec<&'f ClaimName> {
     let mut out: Vec<&ClaimName> = Vec::new();
@@ -164,10 +139,8 @@ fn names<'f>(field: &'f Field<'_>) -> Vec<&'f ClaimName> {
 }
 
 fn reserved_names(input: &Input<'_>, errors: &mut Errors) {
-    let (profiles, names_, prefixes) = policy_parts(input);
-    let policy = ReservedNames::from_profiles(&profiles)
-        .with_names(&names_)
-        .with_prefixes(&prefixes);
+    let policy = input.policy();
+    let policy = policy.reserved();
     for field in &input.fields {
         let written = field.written.as_ref().map(|n| n.value.as_str());
         for name in names(field) {
@@ -265,12 +238,4 @@ fn patchable(field: &Field<'_>, errors: &mut Errors) {
             ),
         );
     }
-}
-
-/// The reserved-name policy's parts, for the expansion: `(profile names, reserve, reserve_prefix)`.
-pub(crate) fn policy_of<'i>(
-    input: &'i Input<'_>,
-) -> (Vec<&'static str>, Vec<&'i str>, Vec<&'i str>) {
-    let (profiles, names, prefixes) = policy_parts(input);
-    (profiles.iter().map(|p| p.name()).collect(), names, prefixes)
 }

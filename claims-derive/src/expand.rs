@@ -1,17 +1,19 @@
 //! Writes the tokens of a judged-valid input. Nothing here creates an error: compile-time size checks are
-//! written as `const` assertions whose messages come from `claims_core::__private`.
+//! written as `const` assertions whose messages come from `claims_core::__private`. The typed patch of
+//! `#[claims(patch)]` is written by `patch.rs`, with the where clause and numbers written here.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
-use quote::{ToTokens, format_ident, quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use crate::ast::{Field, Input, option_inner};
-use crate::check::policy_of;
+use crate::ast::{Field, Input};
+use crate::attr::Spanned as SpannedValue;
+use crate::paths::{profile_const, profile_marker};
 
-/// The whole expansion: `impl SessionClaims`, `impl JsonBound`, the compile-time assertions and, with
-/// `#[claims(patch)]`, the patch type.
+/// The claims type's items: `impl SessionClaims`, `impl JsonBound`, `impl Accepts` of it for each profile
+/// marker whose profile its policy covers, and the compile-time assertions.
 pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
-    let krate = crate_path(input);
+    let krate = &input.krate;
     let private = quote!(#krate::__private);
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
@@ -75,10 +77,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         )
     };
 
-    let patch = input
-        .attrs
-        .patch
-        .map(|_| patch(input, &private, &where_clause));
+    let markers = input.policy().covered().into_iter().map(profile_marker);
 
     quote! {
         const _: () = {
@@ -110,18 +109,14 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 }
             }
 
+            #(
+                #[automatically_derived]
+                impl #impl_generics #private::Accepts<#ident #ty_generics> for #private::profile::#markers #where_clause {}
+            )*
+
             #assertions
         };
-        #patch
     }
-}
-
-pub(crate) fn crate_path(input: &Input<'_>) -> TokenStream {
-    input
-        .attrs
-        .crate_path
-        .as_ref()
-        .map_or_else(|| quote!(::claims_core), ToTokens::to_token_stream)
 }
 
 /// The user's where clause, plus, for a generic struct, what the impls need of the type parameters:
@@ -191,14 +186,9 @@ fn claim_names(input: &Input<'_>) -> Vec<Literal> {
 }
 
 fn reserved(input: &Input<'_>, private: &TokenStream) -> TokenStream {
-    let (profiles, names, prefixes) = policy_of(input);
-    // `clerk-v1` is `Profile::CLERK_V1`: the constants are the names in upper case, `-` as `_`.
-    let profiles = profiles.iter().map(|name| {
-        Ident::new(
-            &name.to_ascii_uppercase().replace('-', "_"),
-            Span::call_site(),
-        )
-    });
+    let policy = input.policy();
+    let profiles = policy.profiles.iter().map(|profile| profile_const(profile));
+    let (names, prefixes) = (&policy.names, &policy.prefixes);
     quote! {
         #private::ReservedNames::from_profiles(&[#(&#private::Profile::#profiles),*])
             .with_names(&[#(#names),*])
@@ -206,17 +196,8 @@ fn reserved(input: &Input<'_>, private: &TokenStream) -> TokenStream {
     }
 }
 
-/// The claim a field's bound errors are reported under: the name it is written as, or read as.
-fn claim_of(field: &Field<'_>) -> String {
-    field
-        .written
-        .as_ref()
-        .or(field.read.first())
-        .map_or_else(|| field.name.clone(), |n| n.value.clone())
-}
-
 /// `Option::Some(n)` or `Option::None`, as an expression.
-fn option_usize(value: Option<&crate::attr::Spanned<usize>>) -> TokenStream {
+pub(crate) fn option_usize(value: Option<&SpannedValue<usize>>) -> TokenStream {
     value.map_or_else(
         || quote!(::core::option::Option::None),
         |value| {
@@ -226,7 +207,7 @@ fn option_usize(value: Option<&crate::attr::Spanned<usize>>) -> TokenStream {
     )
 }
 
-fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     let (max_len, max_items) = (
         option_usize(field.attrs.max_len.as_ref()),
         option_usize(field.attrs.max_items.as_ref()),
@@ -240,6 +221,10 @@ fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     } else if let Some(max) = &field.attrs.max_json_len {
         let n = Literal::usize_unsuffixed(max.value);
         quote!(&#private::JsonShape::Fixed(#n))
+    } else if field.serde.skip_if_none {
+        // `None` is skipped, never written as `null`: only a present value counts.
+        let ty = field.ty();
+        quote_spanned!(ty.span()=> #private::when_some(<#private::Probe<#ty>>::SHAPE))
     } else {
         let ty = field.ty();
         quote_spanned!(ty.span()=> <#private::Probe<#ty>>::SHAPE)
@@ -248,7 +233,7 @@ fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
 
 fn field_bound(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     let name = Literal::string(&field.name);
-    let claim = Literal::string(&claim_of(field));
+    let claim = Literal::string(field.claim());
     let written = field.written.is_some();
     let shape = shape(field, private);
     let limits = limits(field, private);
@@ -324,227 +309,17 @@ fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> 
         return None;
     }
     let member = field.ident;
-    let claim = Literal::string(&claim_of(field));
+    let claim = Literal::string(field.claim());
     let check = if let Some(max) = &field.attrs.max_json_len {
         let n = Literal::usize_unsuffixed(max.value);
         quote!(#private::check_json_len(&self.#member, #n))
     } else {
         let ty = field.ty();
         let limits = limits(field, private);
-        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(&self.#member, #limits))
+        // `self` keeps the derive's own span: under the type's span it would take the hygiene of a
+        // `macro_rules!` that wrote the type, and not name this method's receiver.
+        let value = quote!(&self.#member);
+        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(#value, #limits))
     };
     Some(quote!(#private::check_field(#check, #claim)?;))
-}
-
-/// `#[claims(patch)]`: the patch type, its `Serialize`, and `apply` / `apply_with` on the claims.
-fn patch(input: &Input<'_>, private: &TokenStream, where_clause: &TokenStream) -> TokenStream {
-    let ident = input.ident;
-    let vis = &input.original.vis;
-    let patch = format_ident!("{}Patch", ident, span = ident.span());
-    let generics = input.generics;
-    let (impl_generics, ty_generics, _) = generics.split_for_impl();
-    let struct_where = &generics.where_clause;
-    let serializer = Ident::new("__claims_serializer", Span::mixed_site());
-    let current = Ident::new("__claims_current", Span::mixed_site());
-    let out = Ident::new("__claims_patch", Span::mixed_site());
-
-    let apply = apply(input, private, where_clause, &patch);
-    let claims = input.fields.iter().map(|f| Literal::string(&claim_of(f)));
-    let add_members = input.fields.iter().map(|f| f.ident);
-    let members: Vec<&Ident> = input.fields.iter().map(|f| f.ident).collect();
-    let types = input.fields.iter().map(|f| {
-        let ty = f.ty();
-        if f.attrs.nested.is_some() {
-            let inner = option_inner(ty).unwrap_or(ty);
-            let nested = nested_patch(inner, private);
-            quote!(#private::FieldPatch<#ty, #nested>)
-        } else {
-            quote!(#private::FieldPatch<#ty>)
-        }
-    });
-    let methods = input
-        .fields
-        .iter()
-        .map(|f| patch_methods(input, f, private));
-    let struct_doc = format!(
-        "A typed RFC 7396 merge patch of [`{ident}`], written by `#[derive(SessionClaims)]`: per claim, keep (the \
-         default), set, remove (where the claim may be absent) or patch (a `nested` object).\n\n\
-         Apply it with [`{ident}::apply`]; it serializes to the JSON merge patch that \
-         `claims_core::update_claims` applies."
-    );
-    quote! {
-        #[doc = #struct_doc]
-        #[must_use]
-        #vis struct #patch #generics #struct_where {
-            #(#members: #types,)*
-        }
-
-        const _: () = {
-            #[automatically_derived]
-            #[allow(dead_code)]
-            impl #impl_generics #patch #ty_generics #where_clause {
-                /// An empty patch: every claim is kept.
-                pub fn new() -> Self {
-                    Self { #(#members: #private::FieldPatch::Keep,)* }
-                }
-
-                #(#methods)*
-
-                /// Whether the patch keeps every claim.
-                #[must_use]
-                pub fn is_empty(&self) -> bool {
-                    true #(&& self.#members.is_keep())*
-                }
-
-                /// The RFC 7396 merge patch, as JSON. A set of an object-valued claim merges into the old
-                /// object when applied elsewhere; `apply` replaces it exactly.
-                ///
-                /// # Errors
-                ///
-                /// `ClaimsError::Json` when a value can't be written as JSON.
-                pub fn to_merge_patch(&self) -> ::core::result::Result<#private::serde_json::Value, #private::ClaimsError> {
-                    #private::PatchObject::merge_patch_for(self, ::core::option::Option::None)
-                        .map(#private::serde_json::Value::Object)
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_generics ::core::default::Default for #patch #ty_generics #where_clause {
-                fn default() -> Self {
-                    Self::new()
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_generics #private::PatchObject for #patch #ty_generics #where_clause {
-                fn merge_patch_for(
-                    &self,
-                    #current: ::core::option::Option<&#private::serde_json::Map<#private::String, #private::serde_json::Value>>,
-                ) -> ::core::result::Result<#private::serde_json::Map<#private::String, #private::serde_json::Value>, #private::ClaimsError> {
-                    let mut #out = #private::serde_json::Map::new();
-                    #(#private::add_field(&mut #out, #claims, &self.#add_members, #current)?;)*
-                    ::core::result::Result::Ok(#out)
-                }
-            }
-
-            #[automatically_derived]
-            impl #impl_generics #private::serde::Serialize for #patch #ty_generics #where_clause {
-                fn serialize<__ClaimsSerializer: #private::serde::Serializer>(&self, #serializer: __ClaimsSerializer) -> ::core::result::Result<__ClaimsSerializer::Ok, __ClaimsSerializer::Error> {
-                    #private::serialize_patch(self, #serializer)
-                }
-            }
-
-            #apply
-        };
-    }
-}
-
-/// `impl HasPatch` and `apply` / `apply_with` on the claims.
-fn apply(
-    input: &Input<'_>,
-    private: &TokenStream,
-    where_clause: &TokenStream,
-    patch: &Ident,
-) -> TokenStream {
-    let ident = input.ident;
-    let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
-    let patch_arg = Ident::new("__patch", Span::mixed_site());
-    let policy_arg = Ident::new("__policy", Span::mixed_site());
-    let max_size = option_usize(input.attrs.max_size.as_ref());
-    let apply_doc = format!(
-        "Returns these claims with `patch` applied, or the first error; `self` is never changed.\n\n\
-         The claims are written as JSON, merged with `claims_core::update_claims` under the type's policy \
-         (its reserved names, its profiles' budgets{}), read back and bound-checked.\n\n\
-         # Errors\n\n\
-         `ClaimsError::OverBudget` when the result is over a budget, `ClaimsError::BoundExceeded` when a value \
-         breaks its field's bound, `ClaimsError::Json` when the result can't be read back.",
-        if input.attrs.max_size.is_some() {
-            " and `max_size`, the tighter byte budget counting"
-        } else {
-            ""
-        }
-    );
-
-    quote! {
-            #[automatically_derived]
-            impl #impl_generics #private::HasPatch for #ident #ty_generics #where_clause {
-                type Patch = #patch #ty_generics;
-            }
-
-            #[automatically_derived]
-            #[allow(dead_code)]
-            impl #impl_generics #ident #ty_generics #where_clause {
-                #[doc = #apply_doc]
-                pub fn apply(&self, #patch_arg: &#patch #ty_generics) -> ::core::result::Result<Self, #private::ClaimsError> {
-                    let #policy_arg = #private::type_policy(<Self as #private::SessionClaims>::RESERVED, #max_size);
-                    #private::apply_patch(self, #patch_arg, &#policy_arg)
-                }
-
-                /// Like `apply`, under another update policy (e.g. a token layout's own budget).
-                ///
-                /// # Errors
-                ///
-                /// As `apply`, and `ClaimsError::Reserved` when the policy reserves a claim of the result.
-                pub fn apply_with(
-                    &self,
-                    #patch_arg: &#patch #ty_generics,
-                    #policy_arg: &#private::UpdatePolicy<'_>,
-                ) -> ::core::result::Result<Self, #private::ClaimsError> {
-                    #private::apply_patch(self, #patch_arg, #policy_arg)
-                }
-            }
-    }
-}
-
-/// `<Inner as HasPatch>::Patch`, spanned at the field's type so that a type without a patch is reported there.
-fn nested_patch(inner: &syn::Type, private: &TokenStream) -> TokenStream {
-    quote_spanned!(inner.span()=> <#inner as #private::HasPatch>::Patch)
-}
-
-fn patch_methods(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
-    let member = field.ident;
-    let ty = field.ty();
-    let claim = claim_of(field);
-    let set = format_ident!("set_{}", field.name, span = member.span());
-    let value = Ident::new("__value", Span::mixed_site());
-    let patch_arg = Ident::new("__patch", Span::mixed_site());
-    let set_doc = format!(
-        "Sets the claim `{claim}` (field `{}`) to `value`.",
-        field.name
-    );
-    let mut out = quote! {
-        #[doc = #set_doc]
-        pub fn #set(mut self, #value: #ty) -> Self {
-            self.#member = #private::FieldPatch::Set(#value);
-            self
-        }
-    };
-    if field.may_be_absent(&input.serde) {
-        let remove = format_ident!("remove_{}", field.name, span = member.span());
-        let doc = format!("Removes the claim `{claim}` (field `{}`).", field.name);
-        out.extend(quote! {
-            #[doc = #doc]
-            pub fn #remove(mut self) -> Self {
-                self.#member = #private::FieldPatch::Remove;
-                self
-            }
-        });
-    }
-    if field.attrs.nested.is_some() {
-        let inner = option_inner(ty).unwrap_or(ty);
-        let nested = nested_patch(inner, private);
-        let method = format_ident!("patch_{}", field.name, span = member.span());
-        let doc = format!(
-            "Merges `patch` into the object in the claim `{claim}` (field `{}`).",
-            field.name
-        );
-        out.extend(quote! {
-            #[doc = #doc]
-            pub fn #method(mut self, #patch_arg: #nested) -> Self {
-                self.#member = #private::FieldPatch::Patch(#patch_arg);
-                self
-            }
-        });
-    }
-    out
 }

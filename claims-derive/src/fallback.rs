@@ -1,12 +1,16 @@
-//! On error: the compile errors, plus a stub `impl SessionClaims` so that one mistake doesn't cascade into
-//! "the trait `SessionClaims` is not implemented" wherever the type is used.
+//! On error: the compile errors, plus a stub `impl SessionClaims` (and `Accepts` by every profile)
+//! so that one mistake doesn't cascade into "the trait `SessionClaims` is not implemented" or "not
+//! derived for profile" wherever the type is used.
 
+use claims_profiles::Profile;
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput};
 
-/// The errors and, for a struct or enum, a stub impl through `krate` (`::claims_core` unless a valid
-/// `crate = "..."` was given).
+use crate::paths::profile_marker;
+
+/// The errors and, for a struct or enum, stub impls through `krate` (the derive's default path unless a
+/// valid `crate = "..."` was given).
 pub(crate) fn fallback(
     input: &DeriveInput,
     krate: &TokenStream,
@@ -19,6 +23,7 @@ pub(crate) fn fallback(
     }
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let markers = Profile::ALL.iter().map(|profile| profile_marker(profile));
     quote! {
         #errors
         const _: () = {
@@ -30,6 +35,11 @@ pub(crate) fn fallback(
                     ::core::result::Result::Ok(())
                 }
             }
+            #(
+                #[automatically_derived]
+                impl #impl_generics #krate::__private::Accepts<#ident #ty_generics>
+                    for #krate::__private::profile::#markers #where_clause {}
+            )*
         };
     }
 }

@@ -43,12 +43,12 @@ fn keys() -> Vec<(SigningKey, Value)> {
     };
     vec![
         key(
-            SigningKey::rsa_pem(Algorithm::RS256, RSA_PEM).expect("rsa key"),
+            SigningKey::from_rsa_pem(Algorithm::RS256, RSA_PEM).expect("rsa key"),
             EncodingKey::from_rsa_pem(RSA_PEM).expect("rsa pem"),
             "ins_2GIoQhbUpy0hX7B2cVkuTMinXoD",
         ),
         key(
-            SigningKey::ec_pem(Algorithm::ES256, P256_PEM).expect("p256 key"),
+            SigningKey::from_ec_pem(Algorithm::ES256, P256_PEM).expect("p256 key"),
             EncodingKey::from_ec_pem(P256_PEM).expect("p256 pem"),
             "ins_2pJ8kQ3vX9mN4rT6yW1zB5cD7fH",
         ),
@@ -96,8 +96,9 @@ fn benches(c: &mut Criterion) {
         .expect("a remote set");
     runtime.block_on(remote.refresh()).expect("fetched once");
     let cached = Verifier::<Generic>::from_remote_jwks(remote).with_clock(clock.clone());
-    let fixed = Verifier::<Generic>::with_key_set(KeySet::from_json(&jwks).expect("a key set"))
-        .with_clock(clock);
+    let fixed =
+        Verifier::<Generic>::from_key_set(KeySet::from_jwks_json(&jwks).expect("a key set"))
+            .with_clock(clock);
 
     for (key, name) in keys.iter().map(|(key, _)| key).zip(["rs256", "es256"]) {
         let token = token(key);

@@ -13,8 +13,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// use claims_jwt::Clock;
 /// assert_eq!(Clock::fixed(1_666_648_250).now(), 1_666_648_250);
 /// assert!(Clock::system().now() > 1_700_000_000);
-/// let stepped = Clock::from_fn(|| 42);
-/// assert_eq!(stepped.now(), 42);
 /// ```
 #[derive(Clone, Default)]
 pub struct Clock(Source);
@@ -29,21 +27,11 @@ enum Source {
 
 impl Clock {
     /// The system clock. A clock set before 1970 reads 0.
-    ///
-    /// ```
-    /// # use claims_jwt::Clock;
-    /// assert!(Clock::system().now() > 0);
-    /// ```
     pub const fn system() -> Self {
         Clock(Source::System)
     }
 
     /// A clock that always reads `secs`.
-    ///
-    /// ```
-    /// # use claims_jwt::Clock;
-    /// assert_eq!(Clock::fixed(7).now(), 7);
-    /// ```
     pub const fn fixed(secs: u64) -> Self {
         Clock(Source::Fixed(secs))
     }
@@ -64,11 +52,6 @@ impl Clock {
     }
 
     /// The current time, in seconds since the Unix epoch.
-    ///
-    /// ```
-    /// # use claims_jwt::Clock;
-    /// assert_eq!(Clock::fixed(3).now(), 3);
-    /// ```
     pub fn now(&self) -> u64 {
         match &self.0 {
             Source::System => SystemTime::now()

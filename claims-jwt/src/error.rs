@@ -28,12 +28,47 @@ pub enum Error {
         max: usize,
     },
     /// The token is not a compact JWS carrying a JSON object: wrong number of segments, bad base64url,
-    /// a header or payload that is not a JSON object, an unsupported critical header.
+    /// a header or payload that is not a JSON object, a header without `alg` or with a member this crate
+    /// reads (`alg`, `kid`, `typ`) that is not a string.
     Malformed {
         /// The segment at fault.
         part: Segment,
         /// What is wrong with it.
         reason: String,
+    },
+    /// The header segment is longer than the verifier accepts; refused before decoding it.
+    HeaderTooLong {
+        /// The segment's length in base64url characters.
+        len: usize,
+        /// The configured cap ([`crate::Verifier::with_max_header_len`]).
+        max: usize,
+    },
+    /// The same header parameter appears twice (RFC 7515 §4 requires unique names), escaped or not.
+    DuplicateHeaderParameter {
+        /// The repeated name.
+        name: String,
+    },
+    /// The header carries a parameter this verifier refuses: `crit` (no extension is understood, RFC 7515
+    /// §4.1.11), or one that points at a key (`jku`, `jwk`, `x5u`, `x5c`: keys come only from the verifier,
+    /// RFC 8725 §3.10).
+    HeaderParameterRefused {
+        /// The parameter.
+        name: String,
+    },
+    /// The header's `kid` is longer than [`crate::MAX_KID_LEN`]; refused before any key lookup.
+    KidTooLong {
+        /// The `kid`'s length in bytes.
+        len: usize,
+        /// The cap.
+        max: usize,
+    },
+    /// The header's `typ` is not the media type the layout mints, or is absent (RFC 8725 §3.11: another
+    /// kind of token, such as an `at+jwt` access token, must not pass as a session token).
+    InvalidType {
+        /// The media type the layout mints ([`crate::Layout::TYP`]).
+        expected: &'static str,
+        /// The header's `typ`, or `None` when it has none.
+        found: Option<String>,
     },
     /// The header names another algorithm than the key is pinned to (`none` and HS/RS confusion land here).
     AlgorithmMismatch {
@@ -51,11 +86,6 @@ pub enum Error {
     MissingKid,
     /// The signature does not match the header and payload.
     InvalidSignature,
-    /// The same claim name appears twice in the payload (RFC 7519 §4 requires unique names).
-    DuplicateClaim {
-        /// The repeated name.
-        name: String,
-    },
     /// A registered or layout claim has the wrong JSON type or range, e.g. a string or negative `exp`.
     /// Never treated as absent (compare CVE-2026-25537).
     InvalidClaim {
@@ -66,11 +96,10 @@ pub enum Error {
         /// What it was.
         found: String,
     },
-    /// The payload is a JSON object but does not fit the custom-claims type or the layout's claims.
-    InvalidClaims {
-        /// serde's message.
-        message: String,
-    },
+    /// The payload is a JSON object, but its claims are refused as a whole: a name appears twice
+    /// (`ClaimsError::DuplicateClaim`; RFC 7519 §4 requires unique names), or they do not fit the
+    /// custom-claims type (`ClaimsError::Json`, with serde's message).
+    InvalidPayload(ClaimsError),
     /// A claim the verifier requires is absent (`exp` by default; `iss`, `aud` when configured).
     MissingClaim {
         /// The claim.
@@ -104,7 +133,9 @@ pub enum Error {
         leeway: u64,
     },
     /// `iat` is older than the verifier's maximum token age: `now > iat + max_age + leeway`
-    /// ([`crate::Verifier::with_max_token_age`], as Stytch's `max_token_age_seconds`).
+    /// ([`crate::Verifier::with_max_token_age`], as Stytch's `max_token_age_seconds`). Unlike
+    /// [`Error::LifetimeTooLong`], which bounds `exp - iat` whatever the clock, this bounds the time since
+    /// `iat`.
     TooOld {
         /// The token's `iat`.
         iat: u64,
@@ -115,6 +146,14 @@ pub enum Error {
         /// The leeway, in seconds.
         leeway: u64,
     },
+    /// The token lives longer than the verifier allows: `exp - iat` (or `exp - now` without `iat`) is over
+    /// the maximum lifetime ([`crate::Verifier::with_max_lifetime`], the layout's by default).
+    LifetimeTooLong {
+        /// The token's lifetime, in seconds.
+        lifetime: u64,
+        /// The maximum, in seconds.
+        max: u64,
+    },
     /// `iss` is not one of the configured issuers.
     InvalidIssuer {
         /// The token's `iss`.
@@ -122,6 +161,12 @@ pub enum Error {
     },
     /// No value of `aud` is one of the configured audiences.
     InvalidAudience {
+        /// The token's audiences.
+        found: Vec<String>,
+    },
+    /// The token names audiences but the verifier has none configured to identify itself with (RFC 7519
+    /// §4.1.3 requires refusing it; [`crate::Verifier::with_any_audience`] opts out).
+    UnexpectedAudience {
         /// The token's audiences.
         found: Vec<String>,
     },
@@ -138,6 +183,31 @@ pub enum Error {
     Update(ClaimsError),
     /// A key could not be read or does not fit the algorithm.
     Key(jsonwebtoken::errors::Error),
+    /// An HMAC secret is shorter than the hash output of its algorithm (RFC 7518 §3.2): 32 bytes for
+    /// HS256, 48 for HS384, 64 for HS512. Refused when the key is built.
+    WeakKey {
+        /// The key's algorithm.
+        alg: Algorithm,
+        /// The shortest secret allowed, in bytes.
+        min_len: usize,
+        /// The secret's length, in bytes.
+        len: usize,
+    },
+    /// A verifier's leeway is over [`crate::MAX_LEEWAY`]; refused when it is configured.
+    LeewayTooLong {
+        /// The leeway asked for, in whole seconds.
+        leeway: u64,
+        /// The maximum, in seconds.
+        max: u64,
+    },
+    /// The minter's TTL is over its maximum lifetime ([`crate::Minter::with_max_lifetime`], the layout's
+    /// by default): its verifiers would refuse the token.
+    TtlTooLong {
+        /// The TTL, in seconds.
+        ttl: u64,
+        /// The maximum lifetime, in seconds.
+        max: u64,
+    },
     /// The crypto backend failed to sign.
     Signing(jsonwebtoken::errors::Error),
     /// The remote JWKS cannot give a key now (unreachable, refused, too stale) or is misconfigured.
@@ -201,12 +271,6 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// The HTTP status code for this kind.
-    ///
-    /// ```
-    /// # use claims_jwt::ErrorKind;
-    /// assert_eq!(ErrorKind::Malformed.status(), 400);
-    /// assert_eq!(ErrorKind::Internal.status(), 500);
-    /// ```
     pub const fn status(self) -> u16 {
         match self {
             ErrorKind::Malformed => 400,
@@ -230,34 +294,42 @@ impl Error {
     /// ```
     pub const fn kind(&self) -> ErrorKind {
         match self {
-            Error::TooLong { .. } | Error::Malformed { .. } => ErrorKind::Malformed,
-            Error::AlgorithmMismatch { .. }
+            Error::TooLong { .. }
+            | Error::Malformed { .. }
+            | Error::HeaderTooLong { .. }
+            | Error::DuplicateHeaderParameter { .. }
+            | Error::KidTooLong { .. } => ErrorKind::Malformed,
+            Error::HeaderParameterRefused { .. }
+            | Error::InvalidType { .. }
+            | Error::AlgorithmMismatch { .. }
             | Error::UnknownKid { .. }
             | Error::MissingKid
             | Error::InvalidSignature
-            | Error::DuplicateClaim { .. }
             | Error::InvalidClaim { .. }
-            | Error::InvalidClaims { .. }
+            | Error::InvalidPayload(_)
             | Error::MissingClaim { .. }
             | Error::Expired { .. }
             | Error::NotYetValid { .. }
             | Error::IssuedInFuture { .. }
             | Error::TooOld { .. }
+            | Error::LifetimeTooLong { .. }
             | Error::InvalidIssuer { .. }
             | Error::InvalidAudience { .. }
+            | Error::UnexpectedAudience { .. }
             | Error::UnauthorizedParty { .. } => ErrorKind::Unauthorized,
             Error::Update(_) => ErrorKind::InvalidUpdate,
-            Error::Claims(_) | Error::Key(_) | Error::Signing(_) => ErrorKind::Internal,
+            Error::Claims(_)
+            | Error::Key(_)
+            | Error::WeakKey { .. }
+            | Error::LeewayTooLong { .. }
+            | Error::TtlTooLong { .. }
+            | Error::Signing(_) => ErrorKind::Internal,
             #[cfg(feature = "remote-jwks")]
             Error::Jwks(err) => err.kind(),
         }
     }
 
     /// The HTTP status code: `self.kind().status()`.
-    ///
-    /// ```
-    /// assert_eq!(claims_jwt::Error::TooLong { len: 9000, max: 8192 }.status(), 400);
-    /// ```
     pub const fn status(&self) -> u16 {
         self.kind().status()
     }
@@ -271,6 +343,8 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    // One arm per variant, each message in one place: splitting the match would only scatter them.
+    #[allow(clippy::too_many_lines)]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::TooLong { len, max } => write!(
@@ -278,6 +352,45 @@ impl fmt::Display for Error {
                 "the token is {len} bytes long, over the verifier's cap of {max} bytes; refused before decoding"
             ),
             Error::Malformed { part, reason } => write!(f, "malformed token {part}: {reason}"),
+            Error::HeaderTooLong { len, max } => write!(
+                f,
+                "the token's header is {len} characters long, over the verifier's cap of {max}; refused \
+                 before decoding"
+            ),
+            Error::DuplicateHeaderParameter { name } => write!(
+                f,
+                "header parameter `{name}` appears more than once; RFC 7515 §4 requires unique names"
+            ),
+            Error::HeaderParameterRefused { name } if name == "crit" => f.write_str(
+                "the token's header has `crit`, naming extensions this verifier does not understand \
+                 (RFC 7515 §4.1.11); refused",
+            ),
+            Error::HeaderParameterRefused { name } => write!(
+                f,
+                "the token's header has `{name}`, which points at a key; keys come only from the \
+                 verifier (RFC 8725 §3.10), so it is refused (`Verifier::with_key_parameters_ignored` \
+                 accepts and ignores it)"
+            ),
+            Error::KidTooLong { len, max } => write!(
+                f,
+                "the token's `kid` is {len} bytes long, over the cap of {max}; refused before key lookup"
+            ),
+            Error::InvalidType {
+                expected,
+                found: Some(found),
+            } => write!(
+                f,
+                "the token's header says `typ: {found}`, not `{expected}`: another kind of token \
+                 (RFC 8725 §3.11); refused"
+            ),
+            Error::InvalidType {
+                expected,
+                found: None,
+            } => write!(
+                f,
+                "the token's header has no `typ`, and this verifier requires `{expected}` \
+                 (`Verifier::with_typ_optional` accepts issuers that omit it)"
+            ),
             Error::AlgorithmMismatch { expected, found } => write!(
                 f,
                 "the token's header says `alg: {found}` but the key is pinned to {expected:?}; refused"
@@ -287,10 +400,6 @@ impl fmt::Display for Error {
                 f.write_str("the token has no `kid` and the key set holds several keys")
             }
             Error::InvalidSignature => f.write_str("the token's signature is invalid"),
-            Error::DuplicateClaim { name } => write!(
-                f,
-                "claim `{name}` appears more than once; RFC 7519 §4 requires unique claim names"
-            ),
             Error::InvalidClaim {
                 name,
                 expected,
@@ -298,9 +407,7 @@ impl fmt::Display for Error {
             } => {
                 write!(f, "claim `{name}` must be {expected}, found {found}")
             }
-            Error::InvalidClaims { message } => {
-                write!(f, "the token's claims do not fit their type: {message}")
-            }
+            Error::InvalidPayload(err) => write!(f, "the token's claims are refused: {err}"),
             Error::MissingClaim { name } => {
                 write!(f, "the token has no `{name}` claim, which is required")
             }
@@ -332,14 +439,41 @@ impl fmt::Display for Error {
                 "the token was issued at {iat}, more than the maximum age of {max_age} s ago (now {now}, \
                  leeway {leeway} s); the client must get a fresh token"
             ),
+            Error::LifetimeTooLong { lifetime, max } => write!(
+                f,
+                "the token lives {lifetime} s, over the maximum lifetime of {max} s; refused (raise it \
+                 with `Verifier::with_max_lifetime` if the issuer mints longer-lived tokens)"
+            ),
             Error::InvalidIssuer { found } => write!(f, "issuer `{found}` is not accepted"),
             Error::InvalidAudience { found } => write!(f, "audience {found:?} is not accepted"),
+            Error::UnexpectedAudience { found } => write!(
+                f,
+                "the token is for audience {found:?} but the verifier has no audience configured \
+                 (RFC 7519 §4.1.3); configure it with `Verifier::with_audience`, or accept any with \
+                 `Verifier::with_any_audience`"
+            ),
             Error::UnauthorizedParty { azp } => {
                 write!(f, "authorized party `{azp}` is not accepted")
             }
             Error::Claims(err) => write!(f, "cannot mint: {err}"),
             Error::Update(err) => write!(f, "update refused, nothing changed: {err}"),
             Error::Key(err) => write!(f, "unusable key: {err}"),
+            Error::WeakKey { alg, min_len, len } => write!(
+                f,
+                "the {alg:?} secret is {len} bytes, shorter than the {min_len} bytes of the hash output \
+                 (RFC 7518 §3.2); use a random secret of at least {min_len} bytes"
+            ),
+            Error::LeewayTooLong { leeway, max } => write!(
+                f,
+                "a leeway of {leeway} s is over the maximum of {max} s; clock skew is seconds, not minutes: \
+                 fix the clocks rather than widening the window"
+            ),
+            Error::TtlTooLong { ttl, max } => write!(
+                f,
+                "the minter's TTL of {ttl} s is over the maximum lifetime of {max} s, which verifiers \
+                 enforce; shorten it with `Minter::with_ttl`, or raise both maximums with \
+                 `with_max_lifetime`"
+            ),
             Error::Signing(err) => write!(f, "signing failed: {err}"),
             #[cfg(feature = "remote-jwks")]
             Error::Jwks(err) => err.fmt(f),
@@ -350,7 +484,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Claims(err) | Error::Update(err) => Some(err),
+            Error::InvalidPayload(err) | Error::Claims(err) | Error::Update(err) => Some(err),
             Error::Key(err) | Error::Signing(err) => Some(err),
             // The message is the JWKS error's own; what lies under it is its source.
             #[cfg(feature = "remote-jwks")]
@@ -377,7 +511,40 @@ mod tests {
             (Error::TooLong { len: 2, max: 1 }, 400),
             (Error::malformed(Segment::Header, "x"), 400),
             (Error::MissingKid, 401),
+            (Error::HeaderTooLong { len: 2, max: 1 }, 400),
+            (Error::DuplicateHeaderParameter { name: "alg".into() }, 400),
+            (Error::KidTooLong { len: 2, max: 1 }, 400),
+            (Error::HeaderParameterRefused { name: "jku".into() }, 401),
+            (
+                Error::InvalidType {
+                    expected: "JWT",
+                    found: None,
+                },
+                401,
+            ),
+            (
+                Error::LifetimeTooLong {
+                    lifetime: 2,
+                    max: 1,
+                },
+                401,
+            ),
+            (Error::UnexpectedAudience { found: vec![] }, 401),
+            (
+                Error::WeakKey {
+                    alg: Algorithm::HS256,
+                    min_len: 32,
+                    len: 0,
+                },
+                500,
+            ),
+            (Error::LeewayTooLong { leeway: 2, max: 1 }, 500),
+            (Error::TtlTooLong { ttl: 2, max: 1 }, 500),
             (Error::MissingClaim { name: "exp" }, 401),
+            (
+                Error::InvalidPayload(ClaimsError::DuplicateClaim { name: "exp".into() }),
+                401,
+            ),
             (
                 Error::Update(ClaimsError::TooDeep {
                     what: "patch",
@@ -392,6 +559,63 @@ mod tests {
         ];
         for (err, status) in cases {
             assert_eq!(err.status(), status, "{err}");
+        }
+    }
+
+    #[test]
+    fn hardening_messages_say_what_to_do() {
+        let cases = [
+            (
+                Error::WeakKey {
+                    alg: Algorithm::HS384,
+                    min_len: 48,
+                    len: 6,
+                },
+                "the HS384 secret is 6 bytes, shorter than the 48 bytes of the hash output \
+                 (RFC 7518 §3.2); use a random secret of at least 48 bytes",
+            ),
+            (
+                Error::InvalidType {
+                    expected: "JWT",
+                    found: Some("at+jwt".into()),
+                },
+                "the token's header says `typ: at+jwt`, not `JWT`: another kind of token \
+                 (RFC 8725 §3.11); refused",
+            ),
+            (
+                Error::InvalidType {
+                    expected: "JWT",
+                    found: None,
+                },
+                "the token's header has no `typ`, and this verifier requires `JWT` \
+                 (`Verifier::with_typ_optional` accepts issuers that omit it)",
+            ),
+            (
+                Error::HeaderParameterRefused {
+                    name: "crit".into(),
+                },
+                "the token's header has `crit`, naming extensions this verifier does not understand \
+                 (RFC 7515 §4.1.11); refused",
+            ),
+            (
+                Error::UnexpectedAudience {
+                    found: vec!["someone-else".into()],
+                },
+                "the token is for audience [\"someone-else\"] but the verifier has no audience \
+                 configured (RFC 7519 §4.1.3); configure it with `Verifier::with_audience`, or accept \
+                 any with `Verifier::with_any_audience`",
+            ),
+            (
+                Error::LifetimeTooLong {
+                    lifetime: 3600,
+                    max: 60,
+                },
+                "the token lives 3600 s, over the maximum lifetime of 60 s; refused (raise it with \
+                 `Verifier::with_max_lifetime` if the issuer mints longer-lived tokens)",
+            ),
+        ];
+        for (err, message) in cases {
+            assert_eq!(err.to_string(), message);
         }
     }
 
@@ -413,6 +637,11 @@ mod tests {
             }
             .to_string(),
             "the token's header says `alg: none` but the key is pinned to HS256; refused"
+        );
+        assert_eq!(
+            Error::InvalidPayload(ClaimsError::DuplicateClaim { name: "exp".into() }).to_string(),
+            "the token's claims are refused: claim `exp` appears more than once; RFC 7519 §4 requires \
+             unique claim names"
         );
     }
 }

@@ -35,12 +35,17 @@ pub(crate) const ALL_ALGORITHMS: [Algorithm; 12] = [
 /// ```
 /// use claims_jwt::{Algorithm, KeySet, SkipReason, SkippedKey};
 ///
-/// let jwks = r#"{"keys":[{"kty":"oct","kid":"enc","k":"c2VjcmV0","use":"enc"},{"kty":"oct","kid":"a","k":"c2VjcmV0"}]}"#;
-/// let set = KeySet::from_json(jwks)?;
+/// let secret = "A".repeat(43); // 32 bytes
+/// let jwks = format!(r#"{{"keys":[{{"kty":"oct","kid":"enc","k":"{secret}","use":"enc"}},{{"kty":"oct","kid":"a","k":"{secret}"}},
+///     {{"kty":"oct","kid":"weak","k":"c2VjcmV0"}}]}}"#);
+/// let set = KeySet::from_jwks_json(&jwks)?;
 /// assert_eq!(set.len(), 1);
 /// assert_eq!(
 ///     set.skipped(),
-///     [SkippedKey { index: 0, kid: Some("enc".into()), reason: SkipReason::NotForSignatures { found: "enc".into() } }]
+///     [
+///         SkippedKey { index: 0, kid: Some("enc".into()), reason: SkipReason::NotForSignatures { found: "enc".into() } },
+///         SkippedKey { index: 2, kid: Some("weak".into()), reason: SkipReason::WeakKey { alg: Algorithm::HS256, min_len: 32, len: 6 } },
+///     ]
 /// );
 /// # Ok::<(), claims_jwt::Error>(())
 /// ```
@@ -62,7 +67,7 @@ pub struct SkippedKey {
 /// // A remote set accepting RS256 only: the `oct` secret is refused, the P-521 key is unsupported.
 /// let jwks = r#"{"keys":[{"kty":"oct","k":"c2VjcmV0"},
 ///     {"kty":"EC","crv":"P-521","x":"AQ","y":"AQ"}]}"#;
-/// let set = KeySet::from_json_for(jwks, &[Algorithm::RS256])?;
+/// let set = KeySet::from_jwks_json_for(jwks, &[Algorithm::RS256])?;
 /// assert!(set.is_empty());
 /// assert_eq!(set.skipped()[0].reason, SkipReason::NotAccepted { kty: "oct".into(), alg: None });
 /// assert_eq!(set.skipped()[1].reason.to_string(), "no supported algorithm for key type `EC` on curve P-521");
@@ -103,6 +108,16 @@ pub enum SkipReason {
         /// The JWK's `alg`, if it has one.
         alg: Option<Algorithm>,
     },
+    /// An `oct` secret shorter than its algorithm's hash output (RFC 7518 §3.2), as
+    /// [`Error::WeakKey`] refuses it when a key is built.
+    WeakKey {
+        /// The algorithm the key would serve.
+        alg: Algorithm,
+        /// The shortest secret allowed, in bytes.
+        min_len: usize,
+        /// The secret's length, in bytes.
+        len: usize,
+    },
     /// The key material cannot be used (bad base64url, a malformed modulus...).
     Invalid {
         /// What the key parser said.
@@ -131,6 +146,10 @@ impl fmt::Display for SkipReason {
             SkipReason::NotAccepted { kty, alg: None } => {
                 write!(f, "no accepted algorithm fits key type `{kty}`")
             }
+            SkipReason::WeakKey { alg, min_len, len } => write!(
+                f,
+                "the {alg:?} secret is {len} bytes, shorter than the {min_len} bytes of the hash output"
+            ),
             SkipReason::Invalid { reason } => write!(f, "unusable key material: {reason}"),
         }
     }
@@ -155,12 +174,12 @@ impl KeySet {
     /// use claims_jwt::{Algorithm, KeySet};
     ///
     /// let jwks = r#"{"keys":[{"kty":"RSA","kid":"r","n":"AQAB","e":"AQAB"},{"kty":"oct","kid":"s","k":"c2VjcmV0"}]}"#;
-    /// let set = KeySet::from_json_for(jwks, &[Algorithm::PS256])?;
+    /// let set = KeySet::from_jwks_json_for(jwks, &[Algorithm::PS256])?;
     /// assert_eq!(set.find("r").map(|key| key.algorithm()), Some(Algorithm::PS256));
     /// assert_eq!((set.len(), set.skipped().len()), (1, 1));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn from_json_for(json: &str, algorithms: &[Algorithm]) -> Result<Self, Error> {
+    pub fn from_jwks_json_for(json: &str, algorithms: &[Algorithm]) -> Result<Self, Error> {
         read_jwks(json.as_bytes(), algorithms).map_err(|e| Error::Key(e.into()))
     }
 }
@@ -171,7 +190,7 @@ struct RawJwkSet {
     keys: Vec<Value>,
 }
 
-/// Reads a JWKS document; see [`KeySet::from_json_for`].
+/// Reads a JWKS document; see [`KeySet::from_jwks_json_for`].
 pub(crate) fn read_jwks(json: &[u8], algorithms: &[Algorithm]) -> serde_json::Result<KeySet> {
     let set: RawJwkSet = serde_json::from_slice(json)?;
     let mut keys = Vec::new();
@@ -266,8 +285,11 @@ fn verifying_key(
             .find(|&&alg| fits(alg, jwk))
             .ok_or(SkipReason::NotAccepted { kty, alg: None })?,
     };
-    VerifyingKey::from_jwk_with_alg(jwk, alg).map_err(|e| SkipReason::Invalid {
-        reason: e.to_string(),
+    VerifyingKey::from_jwk_with_alg(jwk, alg).map_err(|e| match e {
+        Error::WeakKey { alg, min_len, len } => SkipReason::WeakKey { alg, min_len, len },
+        e => SkipReason::Invalid {
+            reason: e.to_string(),
+        },
     })
 }
 
@@ -474,6 +496,49 @@ mod tests {
                 kty: "RSA".into(),
                 alg: Some(Algorithm::RS512)
             }]
+        );
+    }
+
+    #[test]
+    fn an_hmac_secret_shorter_than_its_hash_is_skipped_as_weak() {
+        let k32 = "A".repeat(43);
+        let members = [
+            format!(r#"{{"kty":"oct","kid":"ok","k":"{k32}"}}"#),
+            format!(r#"{{"kty":"oct","kid":"short","k":"{k32}","alg":"HS384"}}"#),
+            r#"{"kty":"oct","kid":"tiny","k":"c2VjcmV0"}"#.to_owned(),
+        ];
+        let json = format!(r#"{{"keys":[{}]}}"#, members.join(","));
+        let set = read_jwks(json.as_bytes(), &ALL_ALGORITHMS).unwrap();
+        assert_eq!(
+            set.keys().iter().map(VerifyingKey::kid).collect::<Vec<_>>(),
+            [Some("ok")]
+        );
+        assert_eq!(
+            set.skipped(),
+            [
+                SkippedKey {
+                    index: 1,
+                    kid: Some("short".into()),
+                    reason: SkipReason::WeakKey {
+                        alg: Algorithm::HS384,
+                        min_len: 48,
+                        len: 32
+                    }
+                },
+                SkippedKey {
+                    index: 2,
+                    kid: Some("tiny".into()),
+                    reason: SkipReason::WeakKey {
+                        alg: Algorithm::HS256,
+                        min_len: 32,
+                        len: 6
+                    }
+                },
+            ]
+        );
+        assert_eq!(
+            set.skipped()[0].to_string(),
+            "key 1 (`kid` `short`): the HS384 secret is 32 bytes, shorter than the 48 bytes of the hash output"
         );
     }
 

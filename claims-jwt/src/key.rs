@@ -22,9 +22,10 @@ use crate::{Error, der};
 /// use claims_jwt::{Algorithm, SigningKey};
 /// use claims_jwt::claims_core::size::SignatureAlg;
 ///
-/// let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!").with_kid("2024-01");
+/// let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!")?.with_kid("2024-01");
 /// assert_eq!((key.algorithm(), key.kid()), (Algorithm::HS256, Some("2024-01")));
 /// assert_eq!(key.signature_alg(), SignatureAlg::Hs256);
+/// # Ok::<(), claims_jwt::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct SigningKey {
@@ -36,37 +37,37 @@ pub struct SigningKey {
 }
 
 impl SigningKey {
-    /// An HS256 key from a shared secret (RFC 7518 §3.2 asks for at least 32 bytes).
-    ///
-    /// ```
-    /// # use claims_jwt::SigningKey;
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// assert_eq!(key.verifying_key().algorithm(), claims_jwt::Algorithm::HS256);
-    /// ```
-    pub fn hs256(secret: &[u8]) -> Self {
-        Self::hmac_unchecked(Algorithm::HS256, secret)
-    }
-
-    /// An HMAC key for `alg` (HS256, HS384 or HS512).
+    /// An HS256 key from a shared secret of at least 32 bytes (RFC 7518 §3.2: no shorter than the hash
+    /// output); a shorter one is [`Error::WeakKey`].
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, Error, SigningKey};
-    /// assert_eq!(SigningKey::hmac(Algorithm::HS512, b"secret")?.signature_alg().signature_len(), 64);
-    /// assert!(matches!(SigningKey::hmac(Algorithm::RS256, b"secret"), Err(Error::Key(_))));
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// assert_eq!(key.verifying_key().algorithm(), Algorithm::HS256);
+    /// assert_eq!(
+    ///     SigningKey::hs256(b"secret").unwrap_err(),
+    ///     Error::WeakKey { alg: Algorithm::HS256, min_len: 32, len: 6 }
+    /// );
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn hs256(secret: &[u8]) -> Result<Self, Error> {
+        Self::hmac(Algorithm::HS256, secret)
+    }
+
+    /// An HMAC key for `alg` (HS256, HS384 or HS512) from a secret at least as long as the hash output
+    /// (32, 48 or 64 bytes; RFC 7518 §3.2); a shorter one is [`Error::WeakKey`].
+    ///
+    /// ```
+    /// # use claims_jwt::{Algorithm, Error, SigningKey};
+    /// let secret = [7u8; 64];
+    /// assert_eq!(SigningKey::hmac(Algorithm::HS512, &secret)?.signature_alg().signature_len(), 64);
+    /// assert!(matches!(SigningKey::hmac(Algorithm::HS512, &secret[..32]), Err(Error::WeakKey { min_len: 64, len: 32, .. })));
+    /// assert!(matches!(SigningKey::hmac(Algorithm::RS256, &secret), Err(Error::Key(_))));
     /// # Ok::<(), Error>(())
     /// ```
     pub fn hmac(alg: Algorithm, secret: &[u8]) -> Result<Self, Error> {
-        expect_family(alg, AlgorithmFamily::Hmac)?;
-        Ok(Self::hmac_unchecked(alg, secret))
-    }
-
-    fn hmac_unchecked(alg: Algorithm, secret: &[u8]) -> Self {
-        let signature = match alg {
-            Algorithm::HS384 => SignatureAlg::Hs384,
-            Algorithm::HS512 => SignatureAlg::Hs512,
-            _ => SignatureAlg::Hs256,
-        };
-        SigningKey {
+        let signature = hmac_signature(alg, secret)?;
+        Ok(SigningKey {
             alg,
             key: EncodingKey::from_secret(secret),
             kid: None,
@@ -76,7 +77,7 @@ impl SigningKey {
                 key: DecodingKey::from_secret(secret),
                 kid: None,
             },
-        }
+        })
     }
 
     /// An RSA key for `alg` (RS256/384/512, PS256/384/512) from PEM (PKCS#1 or PKCS#8).
@@ -84,11 +85,11 @@ impl SigningKey {
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
     /// let pem = include_bytes!("../tests/keys/rsa2048.pem");
-    /// let key = SigningKey::rsa_pem(Algorithm::PS256, pem)?;
+    /// let key = SigningKey::from_rsa_pem(Algorithm::PS256, pem)?;
     /// assert_eq!(key.signature_alg().signature_len(), 256);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Rsa)?;
         Self::checked(alg, EncodingKey::from_rsa_pem(pem).map_err(Error::Key)?)
     }
@@ -97,11 +98,11 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pem"))?;
+    /// let key = SigningKey::from_ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pem"))?;
     /// assert_eq!(key.signature_alg().signature_len(), 64);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Ec)?;
         Self::checked(alg, EncodingKey::from_ec_pem(pem).map_err(Error::Key)?)
     }
@@ -110,11 +111,11 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::ed_pem(include_bytes!("../tests/keys/ed25519.pem"))?;
+    /// let key = SigningKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pem"))?;
     /// assert_eq!(key.algorithm(), Algorithm::EdDSA);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn ed_pem(pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_ed_pem(pem: &[u8]) -> Result<Self, Error> {
         Self::checked(
             Algorithm::EdDSA,
             EncodingKey::from_ed_pem(pem).map_err(Error::Key)?,
@@ -127,11 +128,12 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::from_jwk(r#"{"kty":"oct","kid":"k1","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}"#)?;
+    /// let key = SigningKey::from_jwk_json(r#"{"kty":"oct","kid":"k1","k":"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA"}"#)?;
+    /// assert!(matches!(SigningKey::from_jwk_json(r#"{"kty":"oct","k":"c2VjcmV0"}"#), Err(claims_jwt::Error::WeakKey { len: 6, .. })));
     /// assert_eq!((key.algorithm(), key.kid()), (Algorithm::HS256, Some("k1")));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn from_jwk(json: &str) -> Result<Self, Error> {
+    pub fn from_jwk_json(json: &str) -> Result<Self, Error> {
         Self::jwk(json, None)
     }
 
@@ -139,10 +141,10 @@ impl SigningKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, Error, SigningKey};
-    /// let err = SigningKey::from_jwk_with_alg(r#"{"kty":"oct","k":"c2VjcmV0"}"#, Algorithm::ES256).unwrap_err();
+    /// let err = SigningKey::from_jwk_json_with_alg(r#"{"kty":"oct","k":"c2VjcmV0"}"#, Algorithm::ES256).unwrap_err();
     /// assert!(matches!(err, Error::Key(_)));
     /// ```
-    pub fn from_jwk_with_alg(json: &str, alg: Algorithm) -> Result<Self, Error> {
+    pub fn from_jwk_json_with_alg(json: &str, alg: Algorithm) -> Result<Self, Error> {
         Self::jwk(json, Some(alg))
     }
 
@@ -184,12 +186,6 @@ impl SigningKey {
     }
 
     /// This key with `kid`, written into every token's header (and kept on its verifying key).
-    ///
-    /// ```
-    /// # use claims_jwt::SigningKey;
-    /// let key = SigningKey::hs256(b"secret").with_kid("ins_2abc");
-    /// assert_eq!(key.verifying_key().kid(), Some("ins_2abc"));
-    /// ```
     #[must_use]
     pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
         let kid = kid.into();
@@ -199,23 +195,11 @@ impl SigningKey {
     }
 
     /// The algorithm this key signs with.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, SigningKey};
-    /// assert_eq!(SigningKey::hmac(Algorithm::HS384, b"s")?.algorithm(), Algorithm::HS384);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn algorithm(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id written into the header, if any.
-    ///
-    /// ```
-    /// # use claims_jwt::SigningKey;
-    /// assert_eq!(SigningKey::hs256(b"s").kid(), None);
-    /// assert_eq!(SigningKey::hs256(b"s").with_kid("k").kid(), Some("k"));
-    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
@@ -225,7 +209,7 @@ impl SigningKey {
     /// ```
     /// # use claims_jwt::{Algorithm, SigningKey};
     /// use claims_jwt::claims_core::size::SignatureAlg;
-    /// let key = SigningKey::rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?;
+    /// let key = SigningKey::from_rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pem"))?;
     /// assert_eq!(key.signature_alg(), SignatureAlg::Rsa { modulus_bits: 2048 });
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
@@ -234,13 +218,6 @@ impl SigningKey {
     }
 
     /// The matching verifying key (the public key, or the same HMAC secret), with the same `kid`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, SigningKey};
-    /// let key = SigningKey::ec_pem(Algorithm::ES384, include_bytes!("../tests/keys/p384.pem"))?;
-    /// assert_eq!(key.verifying_key().algorithm(), Algorithm::ES384);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn verifying_key(&self) -> VerifyingKey {
         self.verifying.clone()
     }
@@ -251,7 +228,7 @@ impl SigningKey {
     /// ```
     /// # use claims_jwt::SigningKey;
     /// // RFC 7515 A.1: HMAC is deterministic, so the RFC's signature comes back exactly.
-    /// let key = SigningKey::from_jwk(r#"{"kty":"oct",
+    /// let key = SigningKey::from_jwk_json(r#"{"kty":"oct",
     ///     "k":"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"}"#)?;
     /// let input = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ";
     /// assert_eq!(key.sign(input.as_bytes())?, "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
@@ -268,7 +245,7 @@ impl SigningKey {
 /// ```
 /// use claims_jwt::{Algorithm, VerifyingKey};
 ///
-/// let key = VerifyingKey::rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pub.pem"))?;
+/// let key = VerifyingKey::from_rsa_pem(Algorithm::RS256, include_bytes!("../tests/keys/rsa2048.pub.pem"))?;
 /// assert_eq!(key.algorithm(), Algorithm::RS256);
 /// # Ok::<(), claims_jwt::Error>(())
 /// ```
@@ -280,29 +257,31 @@ pub struct VerifyingKey {
 }
 
 impl VerifyingKey {
-    /// An HS256 key from a shared secret.
+    /// An HS256 key from a shared secret of at least 32 bytes; a shorter one is [`Error::WeakKey`]: a
+    /// verifier must not accept tokens an attacker can forge by guessing a short secret.
     ///
     /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert_eq!(VerifyingKey::hs256(b"secret").algorithm(), Algorithm::HS256);
+    /// # use claims_jwt::{Algorithm, Error, VerifyingKey};
+    /// assert_eq!(VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?.algorithm(), Algorithm::HS256);
+    /// assert!(matches!(VerifyingKey::hs256(b""), Err(Error::WeakKey { len: 0, .. })));
+    /// # Ok::<(), Error>(())
     /// ```
-    pub fn hs256(secret: &[u8]) -> Self {
-        VerifyingKey {
-            alg: Algorithm::HS256,
-            key: DecodingKey::from_secret(secret),
-            kid: None,
-        }
+    pub fn hs256(secret: &[u8]) -> Result<Self, Error> {
+        Self::hmac(Algorithm::HS256, secret)
     }
 
-    /// An HMAC key for `alg` (HS256, HS384 or HS512).
+    /// An HMAC key for `alg` (HS256, HS384 or HS512) from a secret at least as long as the hash output;
+    /// a shorter one is [`Error::WeakKey`].
     ///
     /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::hmac(Algorithm::HS384, b"secret").is_ok());
-    /// assert!(VerifyingKey::hmac(Algorithm::EdDSA, b"secret").is_err());
+    /// # use claims_jwt::{Algorithm, Error, VerifyingKey};
+    /// assert_eq!(VerifyingKey::hmac(Algorithm::HS384, &[7; 48])?.algorithm(), Algorithm::HS384);
+    /// assert!(matches!(VerifyingKey::hmac(Algorithm::HS384, &[7; 47]), Err(Error::WeakKey { min_len: 48, .. })));
+    /// assert!(matches!(VerifyingKey::hmac(Algorithm::EdDSA, &[7; 64]), Err(Error::Key(_))));
+    /// # Ok::<(), Error>(())
     /// ```
     pub fn hmac(alg: Algorithm, secret: &[u8]) -> Result<Self, Error> {
-        expect_family(alg, AlgorithmFamily::Hmac)?;
+        hmac_signature(alg, secret)?;
         Ok(VerifyingKey {
             alg,
             key: DecodingKey::from_secret(secret),
@@ -311,38 +290,37 @@ impl VerifyingKey {
     }
 
     /// An RSA public key for `alg` from PEM (`PUBLIC KEY` or `RSA PUBLIC KEY`).
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::rsa_pem(Algorithm::PS256, include_bytes!("../tests/keys/rsa2048.pub.pem")).is_ok());
-    /// ```
-    pub fn rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Rsa)?;
-        Self::with_key(alg, DecodingKey::from_rsa_pem(pem))
+        Self::from_decoding_key(alg, DecodingKey::from_rsa_pem(pem))
     }
 
     /// An ECDSA public key for `alg` (ES256 or ES384) from PEM.
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert!(VerifyingKey::ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pub.pem")).is_ok());
+    /// let key = VerifyingKey::from_ec_pem(Algorithm::ES256, include_bytes!("../tests/keys/p256.pub.pem"))?;
+    /// assert_eq!(key.algorithm(), Algorithm::ES256);
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
+    pub fn from_ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Ec)?;
-        Self::with_key(alg, DecodingKey::from_ec_pem(pem))
+        Self::from_decoding_key(alg, DecodingKey::from_ec_pem(pem))
     }
 
     /// An Ed25519 public key (`EdDSA`) from PEM.
     ///
     /// ```
-    /// # use claims_jwt::VerifyingKey;
-    /// assert!(VerifyingKey::ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem")).is_ok());
+    /// # use claims_jwt::{Algorithm, VerifyingKey};
+    /// let key = VerifyingKey::from_ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem"))?;
+    /// assert_eq!(key.algorithm(), Algorithm::EdDSA);
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn ed_pem(pem: &[u8]) -> Result<Self, Error> {
-        Self::with_key(Algorithm::EdDSA, DecodingKey::from_ed_pem(pem))
+    pub fn from_ed_pem(pem: &[u8]) -> Result<Self, Error> {
+        Self::from_decoding_key(Algorithm::EdDSA, DecodingKey::from_ed_pem(pem))
     }
 
-    fn with_key(
+    fn from_decoding_key(
         alg: Algorithm,
         key: jsonwebtoken::errors::Result<DecodingKey>,
     ) -> Result<Self, Error> {
@@ -355,6 +333,7 @@ impl VerifyingKey {
 
     /// A key from a public JWK. The algorithm is the JWK's `alg`, or else the one its type implies
     /// (`oct` HS256, `RSA` RS256, `EC` ES256 or ES384 by curve, `OKP` Ed25519 `EdDSA`); the `kid` is the JWK's.
+    /// An `oct` secret shorter than the algorithm's hash output is [`Error::WeakKey`].
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, VerifyingKey};
@@ -372,9 +351,12 @@ impl VerifyingKey {
     ///
     /// ```
     /// # use claims_jwt::{Algorithm, Error, VerifyingKey};
-    /// let jwk = serde_json::from_str(r#"{"kty":"oct","k":"c2VjcmV0"}"#)?;
+    /// // 64 bytes of `k`: enough for HS512.
+    /// let jwk = serde_json::from_str(&format!(r#"{{"kty":"oct","k":"{}"}}"#, "A".repeat(86)))?;
     /// assert_eq!(VerifyingKey::from_jwk_with_alg(&jwk, Algorithm::HS512)?.algorithm(), Algorithm::HS512);
     /// assert!(matches!(VerifyingKey::from_jwk_with_alg(&jwk, Algorithm::RS256), Err(Error::Key(_))));
+    /// let short = serde_json::from_str(r#"{"kty":"oct","k":"c2VjcmV0"}"#)?;
+    /// assert!(matches!(VerifyingKey::from_jwk_with_alg(&short, Algorithm::HS256), Err(Error::WeakKey { len: 6, .. })));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_jwk_with_alg(jwk: &Jwk, alg: Algorithm) -> Result<Self, Error> {
@@ -391,6 +373,9 @@ impl VerifyingKey {
         }
         let key = DecodingKey::from_jwk(jwk).map_err(Error::Key)?;
         expect_family(alg, key.family())?;
+        if key.family() == AlgorithmFamily::Hmac {
+            hmac_signature(alg, key.try_get_as_bytes().map_err(Error::Key)?)?;
+        }
         Ok(VerifyingKey {
             alg,
             key,
@@ -399,11 +384,6 @@ impl VerifyingKey {
     }
 
     /// This key with `kid`, for selection in a [`KeySet`].
-    ///
-    /// ```
-    /// # use claims_jwt::VerifyingKey;
-    /// assert_eq!(VerifyingKey::hs256(b"s").with_kid("k9").kid(), Some("k9"));
-    /// ```
     #[must_use]
     pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
         self.kid = Some(kid.into());
@@ -411,22 +391,11 @@ impl VerifyingKey {
     }
 
     /// The one algorithm this key accepts.
-    ///
-    /// ```
-    /// # use claims_jwt::{Algorithm, VerifyingKey};
-    /// assert_eq!(VerifyingKey::ed_pem(include_bytes!("../tests/keys/ed25519.pub.pem"))?.algorithm(), Algorithm::EdDSA);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn algorithm(&self) -> Algorithm {
         self.alg
     }
 
     /// The key id, if any.
-    ///
-    /// ```
-    /// # use claims_jwt::VerifyingKey;
-    /// assert_eq!(VerifyingKey::hs256(b"s").kid(), None);
-    /// ```
     pub fn kid(&self) -> Option<&str> {
         self.kid.as_deref()
     }
@@ -450,14 +419,17 @@ impl VerifyingKey {
 /// A set of verifying keys chosen by the token's `kid`, usually from a JWKS document (RFC 7517 §5).
 ///
 /// Keys that cannot verify signatures here (`use: enc`, `key_ops` without `verify`, algorithms jsonwebtoken
-/// does not implement such as ES512, unreadable members) are left out one by one when the set is read;
-/// [`KeySet::len`] tells how many were kept and [`KeySet::skipped`] why the others were not.
+/// does not implement such as ES512, `oct` secrets shorter than their hash output, unreadable members) are
+/// left out one by one when the set is read; [`KeySet::len`] tells how many were kept and
+/// [`KeySet::skipped`] why the others were not.
 ///
 /// ```
 /// use claims_jwt::{Error, KeySet};
 ///
-/// let jwks = r#"{"keys":[{"kty":"oct","kid":"a","k":"c2VjcmV0LWE"},{"kty":"oct","kid":"b","k":"c2VjcmV0LWI"}]}"#;
-/// let set = KeySet::from_json(jwks)?;
+/// let (a, b) = ("A".repeat(43), "E".repeat(43)); // 32 bytes each
+/// let jwks = format!(r#"{{"keys":[{{"kty":"oct","kid":"a","k":"{a}"}},{{"kty":"oct","kid":"b","k":"{b}"}},
+///     {{"kty":"oct","kid":"weak","k":"c2VjcmV0"}}]}}"#);
+/// let set = KeySet::from_jwks_json(&jwks)?;
 /// assert_eq!(set.len(), 2);
 /// assert_eq!(set.select(Some("b"))?.kid(), Some("b"));
 /// assert_eq!(set.select(Some("c")).unwrap_err(), Error::UnknownKid { kid: "c".into() });
@@ -472,12 +444,6 @@ pub struct KeySet {
 
 impl KeySet {
     /// A set of the given keys.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("k")]);
-    /// assert!(set.find("k").is_some());
-    /// ```
     pub fn new(keys: impl IntoIterator<Item = VerifyingKey>) -> Self {
         Self::from_parts(keys.into_iter().collect(), Vec::new())
     }
@@ -499,26 +465,21 @@ impl KeySet {
     }
 
     /// The usable keys of a JWKS document in JSON, for any algorithm; a member that is not a readable JWK
-    /// is skipped like any other unusable key. [`KeySet::from_json_for`] restricts the algorithms.
+    /// is skipped like any other unusable key. [`KeySet::from_jwks_json_for`] restricts the algorithms.
     ///
     /// ```
     /// # use claims_jwt::{Error, KeySet};
-    /// assert!(matches!(KeySet::from_json("{}"), Err(Error::Key(_))));
-    /// let set = KeySet::from_json(r#"{"keys":[{"kty":"oct","kid":7,"k":"c2VjcmV0"},{"kty":"oct","kid":"a","k":"c2VjcmV0"}]}"#)?;
+    /// assert!(matches!(KeySet::from_jwks_json("{}"), Err(Error::Key(_))));
+    /// let secret = "A".repeat(43); // 32 bytes
+    /// let set = KeySet::from_jwks_json(&format!(r#"{{"keys":[{{"kty":"oct","kid":7,"k":"{secret}"}},{{"kty":"oct","kid":"a","k":"{secret}"}}]}}"#))?;
     /// assert_eq!((set.len(), set.skipped()[0].index), (1, 0));
     /// # Ok::<(), Error>(())
     /// ```
-    pub fn from_json(json: &str) -> Result<Self, Error> {
-        Self::from_json_for(json, &jwks::ALL_ALGORITHMS)
+    pub fn from_jwks_json(json: &str) -> Result<Self, Error> {
+        Self::from_jwks_json_for(json, &jwks::ALL_ALGORITHMS)
     }
 
     /// The key whose `kid` is `kid`.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]);
-    /// assert!(set.find("a").is_some() && set.find("b").is_none());
-    /// ```
     pub fn find(&self, kid: &str) -> Option<&VerifyingKey> {
         self.keys.iter().find(|key| key.kid.as_deref() == Some(kid))
     }
@@ -528,7 +489,7 @@ impl KeySet {
     ///
     /// ```
     /// # use claims_jwt::{Error, KeySet, VerifyingKey};
-    /// let one = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a")]);
+    /// let one = KeySet::new([VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("a")]);
     /// assert_eq!(one.select(None)?.kid(), Some("a"));
     /// assert_eq!(one.select(Some("b")).unwrap_err(), Error::UnknownKid { kid: "b".into() });
     /// # Ok::<(), Error>(())
@@ -544,32 +505,16 @@ impl KeySet {
     }
 
     /// The number of usable keys.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// assert_eq!(KeySet::new([VerifyingKey::hs256(b"s")]).len(), 1);
-    /// ```
     pub fn len(&self) -> usize {
         self.keys.len()
     }
 
     /// Whether no key is usable.
-    ///
-    /// ```
-    /// # use claims_jwt::KeySet;
-    /// assert!(KeySet::default().is_empty());
-    /// ```
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
     /// The keys, in document order.
-    ///
-    /// ```
-    /// # use claims_jwt::{KeySet, VerifyingKey};
-    /// let set = KeySet::new([VerifyingKey::hs256(b"s").with_kid("a"), VerifyingKey::hs256(b"t").with_kid("b")]);
-    /// assert_eq!(set.keys().iter().map(|k| k.kid()).collect::<Vec<_>>(), [Some("a"), Some("b")]);
-    /// ```
     pub fn keys(&self) -> &[VerifyingKey] {
         &self.keys
     }
@@ -578,13 +523,37 @@ impl KeySet {
     ///
     /// ```
     /// # use claims_jwt::{KeySet, SkipReason};
-    /// let set = KeySet::from_json(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","key_ops":["sign"]}]}"#)?;
+    /// let set = KeySet::from_jwks_json(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","key_ops":["sign"]}]}"#)?;
     /// assert_eq!(set.skipped()[0].reason, SkipReason::NoVerifyOperation);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn skipped(&self) -> &[SkippedKey] {
         &self.skipped
     }
+}
+
+/// The signature of the HMAC algorithm `alg`, once `secret` is at least as long as its hash output
+/// (RFC 7518 §3.2), which is the signature's length.
+fn hmac_signature(alg: Algorithm, secret: &[u8]) -> Result<SignatureAlg, Error> {
+    let signature = match alg {
+        Algorithm::HS256 => SignatureAlg::Hs256,
+        Algorithm::HS384 => SignatureAlg::Hs384,
+        Algorithm::HS512 => SignatureAlg::Hs512,
+        _ => {
+            return Err(Error::Key(
+                jsonwebtoken::errors::ErrorKind::InvalidAlgorithm.into(),
+            ));
+        }
+    };
+    let min_len = signature.signature_len();
+    if secret.len() < min_len {
+        return Err(Error::WeakKey {
+            alg,
+            min_len,
+            len: secret.len(),
+        });
+    }
+    Ok(signature)
 }
 
 fn expect_family(alg: Algorithm, family: AlgorithmFamily) -> Result<(), Error> {

@@ -5,13 +5,17 @@
 //! (Clerk's `sid`, `azp`, `o`..., Stytch's `https://stytch.com/session`...), and the application's own
 //! custom claims, any [`SessionClaims`] type (usually `#[derive(SessionClaims)]`). This crate:
 //!
-//! * **mints** ([`Minter`]) after checking the custom claims' bounds, reserved names and budget, and the
+//! * **mints** ([`Minter`]) after checking the custom claims' bounds, reserved names, budget and floats
+//!   (a NaN is refused, never written as `null`), the TTL against the layout's maximum lifetime, and the
 //!   exact length of the token and of the cookie that will carry it: an oversized token is an error naming
 //!   the budget and the overflow, never a cookie the browser drops in silence;
-//! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the algorithm is
-//!   pinned by the key (or the JWKS entry chosen by `kid`), the signature is checked with jsonwebtoken's
-//!   primitives, and the payload is parsed once, straight into the typed [`Token`], refusing duplicate
-//!   claim names and wrongly typed registered claims; then `exp`, `nbf`, `iat`, `iss`, `aud` and `azp`;
+//! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the header is
+//!   parsed once under strict rules (an object of unique members, no `crit`, no `jku`/`jwk`/`x5u`/`x5c`,
+//!   capped length and `kid`, the layout's `typ`), the algorithm is pinned by the key (or the JWKS entry
+//!   chosen by `kid`), the signature is checked with jsonwebtoken's primitives, and the payload is parsed
+//!   once, straight into the typed [`Token`], refusing duplicate claim names and wrongly typed registered
+//!   claims; then `exp` and the lifetime, `nbf`, `iat`, `iss`, `aud` and `azp`. SECURITY.md at the
+//!   repository's root lists every refusal with its test;
 //! * **updates** ([`Minter::reissue`]) a verified token with an RFC 7396 patch through claims-core's
 //!   policy-checked merge, minting a new token; a refused patch changes nothing.
 //!
@@ -23,7 +27,7 @@
 //! use claims_jwt::{Clock, ErrorKind, Generic, Minter, Payload, SigningKey, Verifier};
 //! use serde_json::{json, Map, Value};
 //!
-//! let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!").with_kid("k1");
+//! let key = SigningKey::hs256(b"a secret of at least 32 bytes, please!!")?.with_kid("k1");
 //! let clock = Clock::fixed(1_700_000_000);
 //! let minter = Minter::<Generic>::new(key.clone())
 //!     .with_issuer("https://auth.example.com")
@@ -56,9 +60,8 @@
 //! jsonwebtoken 11 needs exactly one crypto backend, and with neither or both it panics at the first
 //! signature. This crate forwards the choice as its own features and refuses to compile otherwise:
 //!
-//! * `aws_lc_rs` (default): aws-lc-rs, the backend rustls defaults to. Measured on a 2-core x86-64 VM,
-//!   RS256 verification is 5.4x and ES256 4.2x faster than with `rust_crypto`. It compiles C code with gcc
-//!   (no cmake needed on x86-64 Linux); the first build takes a few minutes.
+//! * `aws_lc_rs` (default): aws-lc-rs, the backend rustls defaults to and the faster one for RSA and ECDSA.
+//!   It compiles C code with gcc (no cmake needed on x86-64 Linux); the first build takes a few minutes.
 //! * `rust_crypto`: the pure-Rust `RustCrypto` crates, for targets without a C toolchain. Select it with
 //!   `default-features = false, features = ["rust_crypto"]`.
 //!
@@ -68,15 +71,17 @@
 //! # Layouts and profiles
 //!
 //! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
-//! derived claims type used with a layout must have been compiled for that profile, so that none of its
-//! names can shadow a provider claim; this is checked when the minter or verifier code is built.
-//! Through this crate's re-exports alone:
+//! derived claims type used with a layout must have been derived for that profile, so that none of its
+//! names can shadow a provider claim: [`Minter`] and [`Verifier`] require `C: FitsProfile<L::Profile>`
+//! ([`claims_core::profile`]), a trait bound that `cargo check` reports; the registered claims are
+//! reserved whatever the layout. [`layout_claims!`] writes a new provider's layout from one list of its
+//! claims (see [`Layout`]). Through this crate alone:
 //!
 //! ```
 //! use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
 //!
 //! #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, PartialEq)]
-//! #[claims(crate = "claims_jwt::claims_core", profile = "clerk", max_size = 1200)]
+//! #[claims(profile = "clerk", max_size = 1200)]
 //! #[serde(rename_all = "camelCase")]
 //! struct AppClaims {
 //!     #[claims(max_len = 64)]
@@ -85,7 +90,7 @@
 //!     roles: Vec<String>,
 //! }
 //!
-//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+//! let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
 //! let claims = AppClaims { full_name: "Ada Lovelace".into(), roles: vec!["admin".into()] };
 //! let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(claims).with_subject("user_1"))?;
 //! let token = Verifier::<Clerk>::new(key.verifying_key()).verify::<AppClaims>(minted.as_str())?;
@@ -93,32 +98,29 @@
 //! # Ok::<(), claims_jwt::Error>(())
 //! ```
 //!
-//! The same struct derived for the default profile (`rfc7519`) does not build with the Clerk layout:
+//! The same struct derived for the default profile (`rfc7519`) does not type-check with the Clerk layout:
 //!
 //! ```compile_fail
 //! use claims_jwt::{Clerk, Minter, Payload, SessionClaims, SigningKey};
 //!
 //! #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
-//! #[claims(crate = "claims_jwt::claims_core")]
 //! struct AppClaims {
 //!     #[claims(max_len = 64)]
 //!     full_name: String,
 //! }
 //!
 //! let claims = AppClaims { full_name: "Ada Lovelace".into() };
-//! // error: the custom claims type was derived for another profile than the token layout's
-//! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"secret")).mint(&Payload::new(claims));
+//! // error: `AppClaims` was not derived for profile `Clerk`, which the token layout requires
+//! let _ = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(claims));
+//! # Ok::<(), claims_jwt::Error>(())
 //! ```
 //!
 //! # Performance
 //!
 //! The verify path is one pass over the token, built on jsonwebtoken's primitives, and never uses
-//! `#[serde(flatten)]` (which buffers the whole object first). Measured with `benches/jwt.rs` on a 2-core
-//! x86-64 VM, Clerk-shaped token with about 1.2 KB of custom claims, against jsonwebtoken 11 in the same
-//! run: HS256 verify 0.65x the time of `jsonwebtoken::decode` into one flat struct (0.56x into
-//! `#[serde(flatten)]` parts), RS256 verify 0.9x; HS256 mint 0.7x `jsonwebtoken::encode`. The payload parse
-//! alone takes 1.2x a flat serde struct's (the floor, which cannot separate registered, provider and custom
-//! claims); the same through `#[serde(flatten)]` takes 1.7x the single pass.
+//! `#[serde(flatten)]` (which buffers the whole object first). The benchmarks against jsonwebtoken live in
+//! `benches/jwt.rs` (`cargo bench -p claims-jwt --bench jwt`), each case beside its jsonwebtoken peer in the
+//! same run; figures are not quoted in these docs, where they would go stale as the code changes.
 //!
 //! # Remote JWKS
 //!
@@ -147,16 +149,16 @@
 //! ```
 //!
 //! TLS goes through rustls on the crate's crypto backend (aws-lc-rs, or *ring* with `rust_crypto`), with
-//! the platform's root certificates. A cached remote set costs what a static [`KeySet`] does, within
-//! measurement noise: `benches/remote_jwks.rs` puts the key lookup alone (a token refused right after it)
-//! at 0.1–0.3 µs more than a static set's, against 60–80 µs for a whole RS256 verification on a loaded
-//! 2-core x86-64 VM.
+//! the platform's root certificates. `benches/remote_jwks.rs` (`cargo bench -p claims-jwt --features
+//! remote-jwks --bench remote_jwks`) measures a verification with a cached remote set beside one with a
+//! static [`KeySet`], in the same run.
 //!
 //! # Re-exports
 //!
 //! `claims_jwt::SessionClaims` is both the trait and the derive, and `claims_jwt::claims_core` the whole
-//! core crate, so an application can depend on this crate alone: derive with
-//! `#[claims(crate = "claims_jwt::claims_core")]`, as above.
+//! core crate, so an application can depend on this crate alone, as above. The derive re-exported here
+//! writes code that finds claims-core at `::claims_jwt::claims_core`; `#[claims(crate = "...")]` is
+//! needed only when this crate is itself reached through a re-export.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -177,12 +179,14 @@ compile_error!(
 mod clock;
 mod der;
 mod error;
+mod header;
 mod jwks;
 mod key;
 pub mod layout;
 mod mint;
 mod parse;
 mod provider;
+mod registered;
 #[cfg(feature = "remote-jwks")]
 mod remote;
 mod token;
@@ -190,14 +194,20 @@ mod verify;
 
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Segment};
+pub use header::{DEFAULT_MAX_HEADER_LEN, KEY_HEADER_PARAMETERS, MAX_KID_LEN};
 pub use jwks::{SkipReason, SkippedKey};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
+pub use registered::{Audience, Registered};
 #[cfg(feature = "remote-jwks")]
 pub use remote::{CachedKeys, JwksError, JwksOptions, RemoteJwks};
-pub use token::{Audience, Header, Payload, Registered, Token};
-pub use verify::{DEFAULT_MAX_TOKEN_LEN, Verifier};
+pub use token::{Header, Payload, Token};
+pub use verify::{DEFAULT_MAX_TOKEN_LEN, MAX_LEEWAY, Verifier};
 
-pub use claims_core::{self, ClaimsError, SessionClaims, SizeReport};
+pub use claims_core::claims::SessionClaims;
+pub use claims_core::{self, ClaimsError, SizeReport};
+/// `#[derive(SessionClaims)]`, writing code that finds claims-core through this crate (see claims-core's
+/// `SessionClaims` derive for its attributes and guarantees).
+pub use claims_derive::JwtSessionClaims as SessionClaims;
 pub use jsonwebtoken::{self, Algorithm, jwk};

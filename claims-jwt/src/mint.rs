@@ -6,27 +6,34 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use claims_core::profile::FitsProfile;
 use claims_core::size::{CookieSpec, JsonSize, SignatureAlg, jwt_len};
 use claims_core::{
     Budget, BudgetKind, ClaimsError, ReservedNames, SessionClaims, SizeReport, UpdatePolicy,
 };
 use serde::Serialize;
+use serde::ser::SerializeMap;
 use serde_json::Value;
 
-use crate::layout::assert_fits;
-use crate::token::Head;
-use crate::{Audience, Clock, Error, Generic, Header, Layout, Payload, Segment, SigningKey, Token};
+use crate::layout::{CustomReserved, assert_fits};
+use crate::{
+    Audience, Clock, Error, Generic, Header, Layout, Payload, Registered, Segment, SigningKey,
+    Token,
+};
 
 /// Mints tokens of layout `L` with one signing key.
 ///
 /// Before signing, [`Minter::mint`] checks the custom claims' declared bounds (`check_bounds`), their
-/// names against the layout's reserved names, their size against the custom-claims budget (the layout
-/// profile's by default: 1,200 bytes for Clerk), and the exact length of the token and of the cookie that
-/// carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
-/// it returns has exactly the length that was checked.
+/// names against the layout's reserved names and the registered claims, their size against the
+/// custom-claims budget (the layout profile's by default: 1,200 bytes for Clerk), and the exact length of
+/// the token and of the cookie that carries it (the layout's cookie by default, 4,096 bytes). Sizes are computed, not estimated: the token
+/// it returns has exactly the length that was checked. Claims holding a non-finite float are refused
+/// ([`ClaimsError::NonFinite`]), never written as `null`, and so is a TTL over the maximum lifetime
+/// ([`Error::TtlTooLong`]).
 ///
 /// `iat` and `nbf` are the clock's time (`nbf` minus an optional skew), `exp` is `iat` plus the TTL
-/// (default 60 s); `iss` and `aud` are the minter's when configured, else the payload's.
+/// (default 60 s, at most the layout's [`Layout::MAX_LIFETIME`] unless [`Minter::with_max_lifetime`]);
+/// `iss` and `aud` are the minter's when configured, else the payload's.
 ///
 /// ```
 /// use std::time::Duration;
@@ -34,7 +41,7 @@ use crate::{Audience, Clock, Error, Generic, Header, Layout, Payload, Segment, S
 /// use claims_jwt::claims_core::{BudgetKind, ClaimsError};
 /// use serde_json::{json, Map, Value};
 ///
-/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef"))
+/// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
 ///     .with_clock(Clock::fixed(1_700_000_000))
 ///     .with_ttl(Duration::from_secs(60));
 /// let big: Map<String, Value> = serde_json::from_value(json!({"bio": "x".repeat(1300)}))?;
@@ -49,6 +56,7 @@ pub struct Minter<L = Generic> {
     issuer: Option<String>,
     audience: Option<Audience>,
     ttl: u64,
+    max_lifetime: u64,
     not_before_skew: u64,
     clock: Clock,
     cookie: CookieSpec,
@@ -65,6 +73,7 @@ impl<L> Clone for Minter<L> {
             issuer: self.issuer.clone(),
             audience: self.audience.clone(),
             ttl: self.ttl,
+            max_lifetime: self.max_lifetime,
             not_before_skew: self.not_before_skew,
             clock: self.clock.clone(),
             cookie: self.cookie.clone(),
@@ -82,6 +91,7 @@ impl<L: Layout> fmt::Debug for Minter<L> {
             .field("issuer", &self.issuer)
             .field("audience", &self.audience)
             .field("ttl", &self.ttl)
+            .field("max_lifetime", &self.max_lifetime)
             .field("not_before_skew", &self.not_before_skew)
             .field("clock", &self.clock)
             .field("cookie", &self.cookie)
@@ -99,12 +109,14 @@ impl<L: Layout> Minter<L> {
     ///
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"secret").with_kid("ins_1"));
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?.with_kid("ins_1"));
     /// assert_eq!(minter.header_json_len(), r#"{"alg":"HS256","kid":"ins_1","typ":"JWT"}"#.len());
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn new(key: SigningKey) -> Self {
-        let header = Header::new(key.algorithm(), key.kid().map(str::to_owned)).to_json();
-        let (bytes, units) = L::RESERVED.budgets();
+        let header =
+            Header::for_layout::<L>(key.algorithm(), key.kid().map(str::to_owned)).to_json();
+        let [bytes, units] = L::CUSTOM_RESERVED.budgets();
         Minter {
             header_b64: URL_SAFE_NO_PAD.encode(&header),
             header_len: header.len(),
@@ -112,6 +124,7 @@ impl<L: Layout> Minter<L> {
             issuer: None,
             audience: None,
             ttl: DEFAULT_TTL,
+            max_lifetime: L::MAX_LIFETIME,
             not_before_skew: 0,
             clock: Clock::system(),
             cookie: L::cookie(),
@@ -121,11 +134,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `iss`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_issuer("https://auth.example.com");
-    /// ```
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
         self.issuer = Some(issuer.into());
@@ -133,23 +141,25 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter writing `aud`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Audience, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_audience(Audience::One("api".into()));
-    /// ```
     #[must_use]
     pub fn with_audience(mut self, audience: Audience) -> Self {
         self.audience = Some(audience);
         self
     }
 
-    /// This minter with tokens valid for `ttl` (whole seconds).
+    /// This minter with tokens valid for `ttl` (whole seconds). A TTL over the maximum lifetime (the
+    /// layout's [`Layout::MAX_LIFETIME`] unless [`Minter::with_max_lifetime`]) makes [`Minter::mint`]
+    /// fail with [`Error::TtlTooLong`], since verifiers would refuse the token.
     ///
     /// ```
     /// # use std::time::Duration;
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_ttl(Duration::from_secs(300));
+    /// # use claims_jwt::{Clerk, Error, Minter, Payload, SigningKey};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// let err = Minter::<Clerk>::new(key).with_ttl(Duration::from_secs(300))
+    ///     .mint(&Payload::new(Map::<String, Value>::new())).unwrap_err();
+    /// assert_eq!(err, Error::TtlTooLong { ttl: 300, max: 60 });
+    /// # Ok::<(), Error>(())
     /// ```
     #[must_use]
     pub fn with_ttl(mut self, ttl: Duration) -> Self {
@@ -157,13 +167,16 @@ impl<L: Layout> Minter<L> {
         self
     }
 
+    /// This minter allowing a TTL of up to `max` (whole seconds) instead of the layout's
+    /// [`Layout::MAX_LIFETIME`]; give the same maximum to the verifiers
+    /// ([`crate::Verifier::with_max_lifetime`]).
+    #[must_use]
+    pub fn with_max_lifetime(mut self, max: Duration) -> Self {
+        self.max_lifetime = max.as_secs();
+        self
+    }
+
     /// This minter writing `nbf` `skew` before `iat` (Clerk uses 10 s), for verifiers whose clock is behind.
-    ///
-    /// ```
-    /// # use std::time::Duration;
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_not_before_skew(Duration::from_secs(10));
-    /// ```
     #[must_use]
     pub fn with_not_before_skew(mut self, skew: Duration) -> Self {
         self.not_before_skew = skew.as_secs();
@@ -171,25 +184,14 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter reading the time from `clock`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Clock, Minter, SigningKey, Generic};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(0));
-    /// ```
     #[must_use]
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
         self
     }
 
-    /// This minter checking tokens against `cookie` instead of the layout's.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Generic};
-    /// use claims_jwt::claims_core::size::CookieSpec;
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_cookie(CookieSpec::new("sb-access-token").with_limit(3180));
-    /// ```
+    /// This minter checking tokens against `cookie` instead of the layout's, e.g.
+    /// `CookieSpec::new("sb-access-token").with_limit(3180)`.
     #[must_use]
     pub fn with_cookie(mut self, cookie: CookieSpec) -> Self {
         self.cookie = cookie;
@@ -197,12 +199,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter checking custom claims against `budget` instead of the layout's.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Clerk};
-    /// use claims_jwt::claims_core::Budget;
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s")).with_budget(Budget::bytes(800));
-    /// ```
     #[must_use]
     pub fn with_budget(mut self, budget: Budget) -> Self {
         self.budget = Some(budget);
@@ -210,11 +206,6 @@ impl<L: Layout> Minter<L> {
     }
 
     /// This minter without a custom-claims budget (the cookie limit still holds).
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// let minter = Minter::<Stytch>::new(SigningKey::hs256(b"s")).without_budget();
-    /// ```
     #[must_use]
     pub fn without_budget(mut self) -> Self {
         self.budget = None;
@@ -222,45 +213,32 @@ impl<L: Layout> Minter<L> {
     }
 
     /// Bytes of the header's JSON (constant for a minter).
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s")).header_json_len(), r#"{"alg":"HS256","typ":"JWT"}"#.len());
-    /// ```
     pub fn header_json_len(&self) -> usize {
         self.header_len
     }
 
     /// The signing key.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, SigningKey};
-    /// assert_eq!(Minter::<Generic>::new(SigningKey::hs256(b"s").with_kid("k")).key().kid(), Some("k"));
-    /// ```
     pub fn key(&self) -> &SigningKey {
         &self.key
     }
 
     /// The cookie tokens are checked against.
-    ///
-    /// ```
-    /// # use claims_jwt::{Minter, SigningKey, Stytch};
-    /// assert_eq!(Minter::<Stytch>::new(SigningKey::hs256(b"s")).cookie().name(), "stytch_session_jwt");
-    /// ```
     pub fn cookie(&self) -> &CookieSpec {
         &self.cookie
     }
 
-    /// The update policy of [`Minter::reissue`]: the layout's reserved names and this minter's budget.
+    /// The update policy of [`Minter::reissue`]: the layout's reserved names, the registered claims and
+    /// this minter's budget.
     ///
     /// ```
     /// # use claims_jwt::{Clerk, Minter, SigningKey};
     /// use claims_jwt::claims_core::Budget;
-    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"s"));
+    /// let minter = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?);
     /// assert_eq!(minter.update_policy().budgets(), [Some(Budget::bytes(1200)), None]);
+    /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn update_policy(&self) -> UpdatePolicy<'static> {
-        let policy = UpdatePolicy::new(L::RESERVED).without_budgets();
+        let policy = UpdatePolicy::new(L::CUSTOM_RESERVED).without_budget();
         match self.budget {
             Some(budget) => policy.with_budget(budget),
             None => policy,
@@ -273,31 +251,56 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
     /// # use serde_json::{Map, Value};
-    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"s")).with_clock(Clock::fixed(1_700_000_000));
+    /// let minter = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
+    ///     .with_clock(Clock::fixed(1_700_000_000));
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
     /// // {"alg":"HS256","typ":"JWT"} . {"sub":"user_1","exp":1700000060,"nbf":1700000000,"iat":1700000000} . HS256
     /// assert_eq!(minted.len(), 36 + 1 + 90 + 1 + 43);
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn mint<C: SessionClaims>(&self, payload: &Payload<C, L>) -> Result<Minted, Error> {
-        assert_fits::<C, L>();
-        let custom = &payload.custom;
-        custom.check_bounds()?;
-        custom.check_reserved(&L::RESERVED)?;
+    pub fn mint<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        payload: &Payload<C, L>,
+    ) -> Result<Minted, Error> {
+        let registered = self.stamp(&payload.registered);
+        self.mint_claims(&registered, &payload.layout, &payload.custom)
+    }
 
+    /// `registered` as this minter writes it: `iss` and `aud` when configured, the times from the clock.
+    fn stamp(&self, registered: &Registered) -> Registered {
         let now = self.clock.now();
-        let (exp, nbf) = (
-            now.saturating_add(self.ttl),
-            now.saturating_sub(self.not_before_skew),
-        );
-        let registered = &payload.registered;
-        let head = Head {
-            registered,
-            iss: self.issuer.as_deref().or(registered.iss.as_deref()),
-            aud: self.audience.as_ref().or(registered.aud.as_ref()),
-            times: [exp, nbf, now],
-            layout: &payload.layout,
-        };
+        Registered {
+            iss: self.issuer.clone().or_else(|| registered.iss.clone()),
+            sub: registered.sub.clone(),
+            aud: self.audience.clone().or_else(|| registered.aud.clone()),
+            exp: Some(now.saturating_add(self.ttl)),
+            nbf: Some(now.saturating_sub(self.not_before_skew)),
+            iat: Some(now),
+            jti: registered.jti.clone(),
+        }
+    }
+
+    /// Checks the custom claims and mints a token for claims whose registered part is already stamped.
+    fn mint_claims<C: SessionClaims>(
+        &self,
+        registered: &Registered,
+        layout: &L,
+        custom: &C,
+    ) -> Result<Minted, Error> {
+        assert_fits::<C, L>();
+        if self.ttl > self.max_lifetime {
+            return Err(Error::TtlTooLong {
+                ttl: self.ttl,
+                max: self.max_lifetime,
+            });
+        }
+        custom.check_bounds()?;
+        custom.check_reserved(&L::CUSTOM_RESERVED)?;
+        // `serde_json` would write a NaN as `null`, and recurse once per level of a deep value.
+        claims_core::check_writable(custom, "custom claims")?;
+
+        let head = Head { registered, layout };
+        claims_core::check_writable(&head, "claims")?;
 
         // One buffer: the registered and layout claims, then the custom claims spliced in after them.
         let hint = C::MAX_JSON_LEN.unwrap_or(1024).min(16 * 1024) + 512;
@@ -346,10 +349,10 @@ impl<L: Layout> Minter<L> {
             payload_len: json.len(),
             signature: self.key.signature_alg(),
             cookie: self.cookie.clone(),
-            reserved: L::RESERVED,
+            reserved: L::CUSTOM_RESERVED,
             budget: self.budget,
-            issued_at: now,
-            expires_at: exp,
+            issued_at: registered.iat.unwrap_or_default(),
+            expires_at: registered.exp.unwrap_or_default(),
         })
     }
 
@@ -358,7 +361,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minted = Minter::<Generic>::new(key.clone()).with_clock(Clock::fixed(100))
     ///     .mint(&Payload::new(Map::<String, Value>::new()).with_subject("u"))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).with_clock(Clock::fixed(120))
@@ -367,7 +370,10 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!((fresh.issued_at(), fresh.expires_at()), (150, 210));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn refresh<C: SessionClaims>(&self, token: &Token<C, L>) -> Result<Minted, Error> {
+    pub fn refresh<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        token: &Token<C, L>,
+    ) -> Result<Minted, Error> {
         self.mint(token.payload())
     }
 
@@ -381,7 +387,7 @@ impl<L: Layout> Minter<L> {
     /// ```
     /// # use claims_jwt::{Clock, Error, ErrorKind, Generic, Minter, Payload, SigningKey, Verifier};
     /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "free"}))?;
     /// let minted = minter.mint(&Payload::new(claims))?;
@@ -392,7 +398,7 @@ impl<L: Layout> Minter<L> {
     /// assert_eq!(minter.reissue(&token, &json!(["not", "an", "object"])).unwrap_err().kind(), ErrorKind::InvalidUpdate);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn reissue<C: SessionClaims>(
+    pub fn reissue<C: SessionClaims + FitsProfile<L::Profile>>(
         &self,
         token: &Token<C, L>,
         patch: &Value,
@@ -401,26 +407,22 @@ impl<L: Layout> Minter<L> {
         let custom: C =
             claims_core::update_typed_claims(token.claims(), patch, &self.update_policy())
                 .map_err(Error::Update)?;
-        let mut payload = Payload {
-            registered: token.registered().clone(),
+        let payload = Payload {
+            registered: self.stamp(token.registered()),
             layout: token.layout().clone(),
             custom,
         };
-        let minted = self.mint(&payload)?;
-        payload.registered.iat = Some(minted.issued_at);
-        payload.registered.nbf = Some(minted.issued_at.saturating_sub(self.not_before_skew));
-        payload.registered.exp = Some(minted.expires_at);
-        if self.issuer.is_some() {
-            payload.registered.iss.clone_from(&self.issuer);
-        }
-        if self.audience.is_some() {
-            payload.registered.aud.clone_from(&self.audience);
-        }
+        let minted = self.mint_claims(&payload.registered, &payload.layout, &payload.custom)?;
         Ok(Reissued { minted, payload })
     }
 
     /// [`Minter::reissue`] with a typed patch: anything that serializes to an RFC 7396 patch object, such as
     /// the patch companion of `#[derive(SessionClaims)]` or a `serde_json::Map`.
+    ///
+    /// The patch is checked before it is converted to JSON: a non-finite float is
+    /// [`ClaimsError::NonFinite`] naming the claim (JSON would turn it into `null`, which deletes the
+    /// claim), and a value nested deeper than JSON claims can be is [`ClaimsError::TooDeep`], found
+    /// without overflowing the stack, however deep.
     ///
     /// ```
     /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
@@ -428,23 +430,40 @@ impl<L: Layout> Minter<L> {
     /// #[derive(serde::Serialize)]
     /// struct PlanPatch { plan: &'static str }
     ///
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
     /// let minter = Minter::<Generic>::new(key.clone());
     /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
     /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue_with(&token, &PlanPatch { plan: "pro" })?;
+    /// let reissued = minter.reissue_typed(&token, &PlanPatch { plan: "pro" })?;
     /// assert_eq!(Value::Object(reissued.payload().custom.clone()), json!({"plan": "pro"}));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn reissue_with<C: SessionClaims, P: Serialize + ?Sized>(
+    pub fn reissue_typed<C: SessionClaims + FitsProfile<L::Profile>, P: Serialize + ?Sized>(
         &self,
         token: &Token<C, L>,
         patch: &P,
     ) -> Result<Reissued<C, L>, Error> {
+        // Before `to_value`, which would recurse through a deep patch and turn a NaN into a deletion.
+        claims_core::check_writable(patch, "patch").map_err(Error::Update)?;
         let patch = serde_json::to_value(patch).map_err(|e| Error::Update(e.into()))?;
         let result = self.reissue(token, &patch);
         claims_core::drop_deep(patch);
         result
+    }
+}
+
+/// The registered and layout claims, as the opening members of a payload object.
+struct Head<'a, L> {
+    registered: &'a Registered,
+    layout: &'a L,
+}
+
+impl<L: Layout> Serialize for Head<'_, L> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.registered.serialize_claims(&mut map)?;
+        self.layout.serialize_claims(&mut map)?;
+        map.end()
     }
 }
 
@@ -462,10 +481,15 @@ fn json_type_of_text(json: &[u8]) -> &'static str {
 /// A minted token, with the exact figures it was checked against.
 ///
 /// ```
-/// use claims_jwt::{Generic, Minter, Payload, SigningKey};
+/// use claims_jwt::{Clock, Generic, Minter, Payload, SigningKey};
 /// use serde_json::{Map, Value};
 ///
-/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s")).mint(&Payload::new(Map::<String, Value>::new()))?;
+/// let minted = Minter::<Generic>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?)
+///     .with_clock(Clock::fixed(1_700_000_000))
+///     .mint(&Payload::new(Map::<String, Value>::new()))?;
+/// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
+/// assert_eq!((minted.issued_at(), minted.expires_at()), (1_700_000_000, 1_700_000_060));
+/// assert_eq!(minted.len(), minted.as_str().len());
 /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
 /// assert_eq!(minted.to_string(), minted.as_str());
 /// # Ok::<(), claims_jwt::Error>(())
@@ -486,114 +510,41 @@ pub struct Minted {
 
 impl Minted {
     /// The compact token.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.as_str().split('.').count(), 3);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn as_str(&self) -> &str {
         &self.token
     }
 
     /// The compact token, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// let token: String = minted.into_string();
-    /// assert!(token.starts_with("eyJ"));
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn into_string(self) -> String {
         self.token
     }
 
     /// The token's length in bytes (it is ASCII).
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.len(), minted.as_str().len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn len(&self) -> usize {
         self.token.len()
     }
 
     /// Always `false`: a token has at least its two dots.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert!(!minted.is_empty());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn is_empty(&self) -> bool {
         self.token.is_empty()
     }
 
     /// Bytes the cookie takes: `name=token` plus the counted attributes.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.cookie_len(), "__session=".len() + minted.len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn cookie_len(&self) -> usize {
         self.cookie_len
     }
 
     /// Bytes of the payload's compact JSON.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.payload_json_len(), r#"{"exp":1700000060,"nbf":1700000000,"iat":1700000000}"#.len());
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn payload_json_len(&self) -> usize {
         self.payload_len
     }
 
     /// `iat`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.issued_at(), 1_700_000_000);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn issued_at(&self) -> u64 {
         self.issued_at
     }
 
     /// `exp`.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey};
-    /// let minted = Minter::<Generic>::new(SigningKey::hs256(b"s"))
-    ///     .with_clock(claims_jwt::Clock::fixed(1_700_000_000))
-    ///     .mint(&Payload::new(serde_json::Map::<String, serde_json::Value>::new()))?;
-    /// assert_eq!(minted.expires_at(), 1_700_000_060);
-    /// # Ok::<(), claims_jwt::Error>(())
-    /// ```
     pub fn expires_at(&self) -> u64 {
         self.expires_at
     }
@@ -605,7 +556,7 @@ impl Minted {
     /// use serde_json::{json, Map, Value};
     ///
     /// let claims: Map<String, Value> = serde_json::from_value(json!({"plan": "pro"}))?;
-    /// let minted = Minter::<Clerk>::new(SigningKey::hs256(b"s")).mint(&Payload::new(claims).with_subject("u"))?;
+    /// let minted = Minter::<Clerk>::new(SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?).mint(&Payload::new(claims).with_subject("u"))?;
     /// let report = minted.size_report()?;
     /// assert_eq!(report.token_len(), Some(minted.len()));
     /// assert_eq!(report.custom().bytes, r#"{"plan":"pro"}"#.len());
@@ -646,7 +597,7 @@ impl AsRef<str> for Minted {
 /// ```
 /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
 /// # use serde_json::{json, Map, Value};
-/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
+/// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
 /// let minter = Minter::<Generic>::new(key.clone());
 /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
 /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
@@ -663,53 +614,16 @@ pub struct Reissued<C, L = Generic> {
 
 impl<C, L> Reissued<C, L> {
     /// The new token.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// assert!(reissued.minted().len() > minted.len());
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn minted(&self) -> &Minted {
         &self.minted
     }
 
     /// The claims of the new token, with its times.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// assert_eq!(reissued.payload().custom["plan"], "pro");
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn payload(&self) -> &Payload<C, L> {
         &self.payload
     }
 
     /// Both, by value.
-    ///
-    /// ```
-    /// # use claims_jwt::{Generic, Minter, Payload, SigningKey, Verifier};
-    /// # use serde_json::{json, Map, Value};
-    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef");
-    /// let minter = Minter::<Generic>::new(key.clone());
-    /// let minted = minter.mint(&Payload::new(Map::<String, Value>::new()))?;
-    /// let token = Verifier::<Generic>::new(key.verifying_key()).verify::<Map<String, Value>>(minted.as_str())?;
-    /// let reissued = minter.reissue(&token, &json!({"plan": "pro"}))?;
-    /// let (_, payload) = reissued.into_parts();
-    /// assert_eq!(payload.custom.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
     pub fn into_parts(self) -> (Minted, Payload<C, L>) {
         (self.minted, self.payload)
     }

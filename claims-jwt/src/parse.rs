@@ -12,15 +12,46 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+use claims_core::ClaimsError;
 use serde::Deserialize;
 use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use crate::{Error, Layout, Payload, Registered, Segment};
 
-const NUMERIC_DATE: &str = "a NumericDate (a non-negative integer number of seconds)";
-const STRING: &str = "a string";
-const AUDIENCE: &str = "a string or an array of strings";
+/// What a claim a layout owns must be, for [`Error::InvalidClaim`].
+const LAYOUT_CLAIM: &str = "the layout's type for this claim";
+
+impl<C, L: Layout> Payload<C, L> {
+    /// Parses a payload's JSON in the single pass [`crate::Verifier::verify`] uses, with the same
+    /// refusals (duplicate names, wrongly typed registered or layout claims), but no signature or time
+    /// check: for payloads whose signature was checked elsewhere, e.g. by [`crate::Verifier::verify_signature`].
+    ///
+    /// ```
+    /// use claims_jwt::{Clerk, Error, Payload};
+    /// use serde_json::{Map, Value};
+    ///
+    /// let payload = Payload::<Map<String, Value>, Clerk>::from_json(br#"{"sub":"u","sid":"s","plan":"pro"}"#)?;
+    /// assert_eq!(payload.layout.sid.as_deref(), Some("s"));
+    /// assert_eq!(payload.custom["plan"], "pro");
+    /// let err = Payload::<Map<String, Value>, Clerk>::from_json(br#"{"exp":"soon"}"#).unwrap_err();
+    /// assert!(matches!(err, Error::InvalidClaim { ref name, .. } if name == "exp"));
+    /// # Ok::<(), Error>(())
+    /// ```
+    pub fn from_json(json: &[u8]) -> Result<Self, Error>
+    where
+        C: for<'de> Deserialize<'de>,
+    {
+        parse_payload(json)
+    }
+}
+
+/// `bytes` as JSON text, which is UTF-8 (RFC 8259 §8.1), checked whole: `serde_json` checks only the
+/// strings it decodes, so invalid bytes in a member that is skipped (one a claims type ignores, an unknown
+/// header parameter) would otherwise pass.
+pub(crate) fn json_text(bytes: &[u8], part: Segment) -> Result<&str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| Error::malformed(part, format!("not UTF-8 text: {e}")))
+}
 
 /// Parses `bytes` into a payload, in one pass.
 pub(crate) fn parse_payload<C, L>(bytes: &[u8]) -> Result<Payload<C, L>, Error>
@@ -36,7 +67,7 @@ where
         ));
     }
     let mut refusal = None;
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_str(json_text(bytes, Segment::Payload)?);
     let parsed = de
         .deserialize_map(PayloadVisitor::<C, L> {
             refusal: &mut refusal,
@@ -51,9 +82,7 @@ where
             Segment::Payload,
             format!("not valid JSON: {err}"),
         )),
-        (Err(err), None) => Err(Error::InvalidClaims {
-            message: err.to_string(),
-        }),
+        (Err(err), None) => Err(Error::InvalidPayload(err.into())),
     }
 }
 
@@ -119,9 +148,11 @@ impl<'de, L: Layout> State<'de, '_, L> {
 
     fn note<E: de::Error>(&mut self, name: Cow<'de, str>) -> Result<(), E> {
         if self.seen.contains(&name) {
-            return Err(self.refuse(Error::DuplicateClaim {
-                name: name.into_owned(),
-            }));
+            return Err(
+                self.refuse(Error::InvalidPayload(ClaimsError::DuplicateClaim {
+                    name: name.into_owned(),
+                })),
+            );
         }
         self.seen.push(name);
         Ok(())
@@ -129,28 +160,30 @@ impl<'de, L: Layout> State<'de, '_, L> {
 
     /// Reads the value of `name` if it is registered or the layout's; `false` for a custom claim.
     fn route<A: MapAccess<'de>>(&mut self, name: &str, map: &mut A) -> Result<bool, A::Error> {
-        let (r, refusal) = (&mut self.registered, &mut *self.refusal);
-        match name {
-            "iss" => r.iss = Some(map.next_value_seed(Typed::new(refusal, "iss", STRING))?),
-            "sub" => r.sub = Some(map.next_value_seed(Typed::new(refusal, "sub", STRING))?),
-            "aud" => r.aud = Some(map.next_value_seed(Typed::new(refusal, "aud", AUDIENCE))?),
-            "exp" => r.exp = Some(map.next_value_seed(Typed::new(refusal, "exp", NUMERIC_DATE))?),
-            "nbf" => r.nbf = Some(map.next_value_seed(Typed::new(refusal, "nbf", NUMERIC_DATE))?),
-            "iat" => r.iat = Some(map.next_value_seed(Typed::new(refusal, "iat", NUMERIC_DATE))?),
-            "jti" => r.jti = Some(map.next_value_seed(Typed::new(refusal, "jti", STRING))?),
-            _ if L::owns(name) => map.next_value_seed(LayoutClaim {
-                layout: &mut self.layout,
+        let refusal = &mut *self.refusal;
+        if let Some(expected) = Registered::expected(name) {
+            map.next_value_seed(ClaimSeed {
+                claims: &mut self.registered,
                 name,
+                expected,
                 refusal,
-            })?,
-            _ => return Ok(false),
+            })?;
+        } else if L::owns(name) {
+            map.next_value_seed(ClaimSeed {
+                claims: &mut self.layout,
+                name,
+                expected: LAYOUT_CLAIM,
+                refusal,
+            })?;
+        } else {
+            return Ok(false);
         }
         Ok(true)
     }
 }
 
-/// Reads a map key as a string, borrowed from the payload when it holds no escapes.
-struct KeySeed;
+/// Reads a map key as a string, borrowed from the input when it holds no escapes.
+pub(crate) struct KeySeed;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Cow<'de, str>;
@@ -180,58 +213,56 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-/// Deserializes a registered claim as `T`, recording a wrong type as [`Error::InvalidClaim`].
-struct Typed<'r, T> {
-    refusal: &'r mut Option<Error>,
-    name: &'static str,
-    expected: &'static str,
-    marker: PhantomData<fn() -> T>,
+/// Claims read one by one, by name: the registered claims, a layout's.
+trait NamedClaims {
+    fn deserialize_claim<'de, D: Deserializer<'de>>(
+        &mut self,
+        name: &str,
+        value: D,
+    ) -> Result<(), D::Error>;
 }
 
-impl<'r, T> Typed<'r, T> {
-    fn new(refusal: &'r mut Option<Error>, name: &'static str, expected: &'static str) -> Self {
-        Typed {
-            refusal,
-            name,
-            expected,
-            marker: PhantomData,
-        }
+impl NamedClaims for Registered {
+    fn deserialize_claim<'de, D: Deserializer<'de>>(
+        &mut self,
+        name: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        Registered::deserialize_claim(self, name, value)
     }
 }
 
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Typed<'_, T> {
-    type Value = T;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        // `u64` refuses floats, negative numbers, strings and null; `String` refuses everything but a string.
-        T::deserialize(deserializer).inspect_err(|err| {
-            *self.refusal = Some(Error::InvalidClaim {
-                name: self.name.to_owned(),
-                expected: self.expected,
-                found: found(err),
-            });
-        })
+impl<L: Layout> NamedClaims for L {
+    fn deserialize_claim<'de, D: Deserializer<'de>>(
+        &mut self,
+        name: &str,
+        value: D,
+    ) -> Result<(), D::Error> {
+        Layout::deserialize_claim(self, name, value)
     }
 }
 
-/// Deserializes a claim the layout owns, recording a failure as [`Error::InvalidClaim`].
-struct LayoutClaim<'a, 'r, L> {
-    layout: &'a mut L,
+/// Reads the value of the claim `name` into `claims`, recording a failure as [`Error::InvalidClaim`]
+/// (unless an earlier refusal stands).
+struct ClaimSeed<'a, 'r, T> {
+    claims: &'a mut T,
     name: &'a str,
+    expected: &'static str,
     refusal: &'r mut Option<Error>,
 }
 
-impl<'de, L: Layout> DeserializeSeed<'de> for LayoutClaim<'_, '_, L> {
+impl<'de, T: NamedClaims> DeserializeSeed<'de> for ClaimSeed<'_, '_, T> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        self.layout
+        // A `u64` refuses floats, negative numbers, strings and null; a `String` everything but a string.
+        self.claims
             .deserialize_claim(self.name, deserializer)
             .inspect_err(|err| {
                 if self.refusal.is_none() {
                     *self.refusal = Some(Error::InvalidClaim {
                         name: self.name.to_owned(),
-                        expected: "the layout's type for this claim",
+                        expected: self.expected,
                         found: found(err),
                     });
                 }
@@ -340,14 +371,17 @@ mod tests {
 
     #[test]
     fn duplicates_are_refused_wherever_they_are() {
-        for bytes in [
-            &br#"{"exp":1,"exp":2}"#[..],
-            br#"{"plan":"a","plan":"b"}"#,
-            br#"{"sid":"a","x":1,"sid":"b"}"#,
-            br#"{"\u0073ub":"a","sub":"b"}"#,
+        for (bytes, name) in [
+            (&br#"{"exp":1,"exp":2}"#[..], "exp"),
+            (br#"{"plan":"a","plan":"b"}"#, "plan"),
+            (br#"{"sid":"a","x":1,"sid":"b"}"#, "sid"),
+            (br#"{"\u0073ub":"a","sub":"b"}"#, "sub"),
         ] {
             let err = parse_payload::<Dynamic, Clerk>(bytes).unwrap_err();
-            assert!(matches!(err, Error::DuplicateClaim { .. }), "{err:?}");
+            assert_eq!(
+                err,
+                Error::InvalidPayload(ClaimsError::DuplicateClaim { name: name.into() })
+            );
         }
     }
 
@@ -403,7 +437,10 @@ mod tests {
     #[test]
     fn a_refusal_stands_even_when_the_claims_type_swallows_it() {
         let err = parse_payload::<Forgiving, Generic>(br#"{"exp":1,"exp":2}"#).unwrap_err();
-        assert_eq!(err, Error::DuplicateClaim { name: "exp".into() });
+        assert_eq!(
+            err,
+            Error::InvalidPayload(ClaimsError::DuplicateClaim { name: "exp".into() })
+        );
         let err = parse_payload::<Forgiving, Generic>(br#"{"exp":"1"}"#).unwrap_err();
         assert!(matches!(err, Error::InvalidClaim { ref name, .. } if name == "exp"));
     }

@@ -111,7 +111,7 @@ impl Verifier<Clerk> {
         normalized.push('\n');
         normalized.push_str(END);
         normalized.push('\n');
-        let key = VerifyingKey::rsa_pem(PROVIDER_ALGORITHM, normalized.as_bytes())?;
+        let key = VerifyingKey::from_rsa_pem(PROVIDER_ALGORITHM, normalized.as_bytes())?;
         Ok(Self::new(key))
     }
 }

@@ -12,6 +12,7 @@ use claims_jwt::Algorithm;
 use claims_jwt::jsonwebtoken::{EncodingKey, crypto};
 use serde_json::{Map, Value};
 
+pub mod frontend;
 pub mod remote_jwks;
 
 /// The workspace README, so that its examples compile and run as doc tests.
@@ -69,6 +70,29 @@ pub fn signed(header: &[u8], payload: &[u8]) -> String {
     )
     .expect("HMAC signing does not fail");
     format!("{message}.{signature}")
+}
+
+/// One `#[test]` per refusal: `name: expression => == expected_error;` asserts that the expression (a
+/// `Result`) is `Err(expected_error)`, comparing the whole error; `name: expression => ~ (pattern) if
+/// guard;` matches it instead, for errors that quote serde (`Malformed`) or hold the clock's time.
+#[macro_export]
+macro_rules! refuses {
+    () => {};
+    ($name:ident: $run:expr => == $expected:expr; $($rest:tt)*) => {
+        #[test]
+        fn $name() {
+            assert_eq!($run.map(|_| ()), Err($expected));
+        }
+        $crate::refuses!($($rest)*);
+    };
+    ($name:ident: $run:expr => ~ ($expected:pat) $(if $guard:expr)?; $($rest:tt)*) => {
+        #[test]
+        fn $name() {
+            let result = $run.map(|_| ());
+            assert!(matches!(&result, Err($expected) $(if $guard)?), "{result:?}");
+        }
+        $crate::refuses!($($rest)*);
+    };
 }
 
 /// `value` as dynamic claims.

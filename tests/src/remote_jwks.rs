@@ -24,7 +24,11 @@ use crate::{Dynamic, NOW, keys};
 /// The issuer of the suites' generic tokens.
 pub const ISSUER: &str = "https://auth.example.com";
 
-/// A generic token for `user_1` from [`ISSUER`], signed by `key`, issued at `now`, valid for 30 days.
+/// How long the suites' tokens live: 30 days, so that the cache's clock can move by days while a token
+/// stays valid. Over [`Generic`]'s maximum lifetime, so minter and verifier both raise theirs to it.
+pub const TOKEN_TTL: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// A generic token for `user_1` from [`ISSUER`], signed by `key`, issued at `now`, valid for [`TOKEN_TTL`].
 ///
 /// # Panics
 ///
@@ -32,7 +36,8 @@ pub const ISSUER: &str = "https://auth.example.com";
 pub fn mint(key: &TestKey, now: u64) -> String {
     Minter::<Generic>::new(key.signing.clone())
         .with_issuer(ISSUER)
-        .with_ttl(Duration::from_secs(30 * 24 * 3600))
+        .with_max_lifetime(TOKEN_TTL)
+        .with_ttl(TOKEN_TTL)
         .with_clock(Clock::fixed(now))
         .mint(&Payload::new(Dynamic::new()).with_subject("user_1"))
         .expect("a test token")
@@ -54,6 +59,7 @@ pub fn remote_verifier(
         .expect("a remote JWKS on loopback");
     Verifier::<Generic>::from_remote_jwks(jwks)
         .with_issuer(ISSUER)
+        .with_max_lifetime(TOKEN_TTL)
         .with_clock(clock.clock())
 }
 
@@ -321,7 +327,7 @@ impl TestKey {
     /// If the test key in `claims-jwt/tests/keys` is unreadable; likewise for the others.
     pub fn rsa(kid: &str) -> Self {
         Self::new(
-            SigningKey::rsa_pem(Algorithm::RS256, keys::RSA).expect("the RSA test key"),
+            SigningKey::from_rsa_pem(Algorithm::RS256, keys::RSA).expect("the RSA test key"),
             &EncodingKey::from_rsa_pem(keys::RSA).expect("the RSA test key"),
             kid,
         )
@@ -334,7 +340,7 @@ impl TestKey {
     /// See [`TestKey::rsa`].
     pub fn p256(kid: &str) -> Self {
         Self::new(
-            SigningKey::ec_pem(Algorithm::ES256, keys::P256).expect("the P-256 test key"),
+            SigningKey::from_ec_pem(Algorithm::ES256, keys::P256).expect("the P-256 test key"),
             &EncodingKey::from_ec_pem(keys::P256).expect("the P-256 test key"),
             kid,
         )
@@ -347,7 +353,7 @@ impl TestKey {
     /// See [`TestKey::rsa`].
     pub fn ed25519(kid: &str) -> Self {
         Self::new(
-            SigningKey::ed_pem(keys::ED).expect("the Ed25519 test key"),
+            SigningKey::from_ed_pem(keys::ED).expect("the Ed25519 test key"),
             &EncodingKey::from_ed_pem(keys::ED).expect("the Ed25519 test key"),
             kid,
         )

@@ -1,6 +1,8 @@
 //! JWS/JWT conformance of claims-jwt against the standard vectors in `tests/vectors`: RFC 7515
 //! Appendix A, RFC 7519 §3.1, RFC 7520 §4, and Clerk's and Stytch's published fixtures and examples.
 
+use std::time::Duration;
+
 use claims_core::SessionClaims;
 use claims_jwt::jwk::Jwk;
 use claims_jwt::layout::{ClerkActor, ClerkOrganization};
@@ -41,8 +43,10 @@ fn rfc7515_a1_a2_a3_verify_with_their_jwks() {
         let vector = entry(&vectors, name);
         let key = VerifyingKey::from_jwk(&jwk(&vector["jwk"])).unwrap();
         assert_eq!(key.algorithm(), alg, "{name}");
+        // A.2's and A.3's headers carry no `typ`: the documented opt-out for issuers that omit it.
         let verifier = Verifier::<Generic>::new(key)
             .with_issuer("joe")
+            .with_typ_optional()
             .with_clock(Clock::fixed(BEFORE_JOE_EXP));
 
         let (header, payload) = verifier.verify_signature(compact(vector)).unwrap();
@@ -135,13 +139,13 @@ fn rfc7515_private_jwks_sign_like_the_rfc() {
         ("RFC 7515 Appendix A.2", "jwk_private"),
     ] {
         let vector = entry(&vectors, name);
-        let key = SigningKey::from_jwk(&vector[private].to_string()).unwrap();
+        let key = SigningKey::from_jwk_json(&vector[private].to_string()).unwrap();
         let (input, signature) = compact(vector).rsplit_once('.').unwrap();
         assert_eq!(key.sign(input.as_bytes()).unwrap(), signature, "{name}");
     }
     // ECDSA is randomized: a token minted with A.3's private JWK verifies with its public JWK.
     let vector = entry(&vectors, "RFC 7515 Appendix A.3");
-    let signing = SigningKey::from_jwk(&vector["jwk_private"].to_string()).unwrap();
+    let signing = SigningKey::from_jwk_json(&vector["jwk_private"].to_string()).unwrap();
     let issued = Minter::<Generic>::new(signing)
         .with_clock(Clock::fixed(BEFORE_JOE_EXP))
         .mint(&Payload::new(JoeClaims { is_root: false }).with_subject("joe"))
@@ -173,8 +177,9 @@ fn rfc7520_signatures_verify_and_their_text_payloads_are_refused_as_claims() {
     ] {
         let vector = entry(signatures, name);
         let key = VerifyingKey::from_jwk_with_alg(&jwk(&vector["jwk"]), alg).unwrap();
-        // The JWKs carry the RFC's kid, so a key set selects them by the header's kid.
-        let verifier = Verifier::<Generic>::with_key_set(KeySet::new([key]));
+        // The JWKs carry the RFC's kid, so a key set selects them by the header's kid; the cookbook's
+        // headers carry no `typ`.
+        let verifier = Verifier::<Generic>::from_key_set(KeySet::new([key])).with_typ_optional();
         let (header, payload) = verifier.verify_signature(compact(vector)).unwrap();
         assert_eq!(header.alg(), alg, "{name}");
         assert_eq!(
@@ -202,7 +207,7 @@ fn rfc7520_signatures_verify_and_their_text_payloads_are_refused_as_claims() {
         } else {
             &vector["jwk"]
         };
-        let key = SigningKey::from_jwk(&private.to_string()).unwrap();
+        let key = SigningKey::from_jwk_json(&private.to_string()).unwrap();
         let (input, signature) = compact(vector).rsplit_once('.').unwrap();
         assert_eq!(key.sign(input.as_bytes()).unwrap(), signature, "{name}");
     }
@@ -226,7 +231,7 @@ fn clerk_fixture<'v>(vectors: &'v Value, name_starts: &str) -> &'v Value {
 }
 
 fn clerk_verifier(keys: KeySet) -> Verifier<Clerk> {
-    Verifier::<Clerk>::with_key_set(keys)
+    Verifier::<Clerk>::from_key_set(keys)
         .with_issuer(CLERK_ISSUER)
         .with_authorized_party(CLERK_PARTY)
         .with_clock(Clock::fixed(CLERK_NOW))
@@ -237,7 +242,7 @@ fn clerk_fixtures_verify_with_clerks_jwks_and_clock() {
     let vectors = vectors("provider_examples.json");
     let mock = clerk_fixture(&vectors, "clerk mockJwt");
     let jwks = format!(r#"{{"keys":[{}]}}"#, mock["jwk"]);
-    let verifier = clerk_verifier(KeySet::from_json(&jwks).unwrap());
+    let verifier = clerk_verifier(KeySet::from_jwks_json(&jwks).unwrap());
 
     let token = verifier.verify::<Dynamic>(compact(mock)).unwrap();
     assert_eq!(
@@ -318,7 +323,7 @@ fn clerk_expired_tampered_and_malformed_fixtures_are_refused() {
         r#"{{"keys":[{}]}}"#,
         clerk_fixture(&vectors, "clerk mockJwt")["jwk"]
     );
-    let verifier = clerk_verifier(KeySet::from_json(&jwks).unwrap());
+    let verifier = clerk_verifier(KeySet::from_jwks_json(&jwks).unwrap());
     let expired = clerk_fixture(&vectors, "clerk mockExpiredJwt");
     assert_eq!(
         verifier.verify::<Dynamic>(compact(expired)).unwrap_err(),
@@ -338,7 +343,7 @@ fn clerk_expired_tampered_and_malformed_fixtures_are_refused() {
         );
     }
     // An authorized party outside the list is refused even with a good signature.
-    let strict = Verifier::<Clerk>::with_key_set(KeySet::from_json(&jwks).unwrap())
+    let strict = Verifier::<Clerk>::from_key_set(KeySet::from_jwks_json(&jwks).unwrap())
         .with_authorized_party("https://elsewhere.example")
         .with_clock(Clock::fixed(CLERK_NOW));
     assert_eq!(
@@ -359,7 +364,9 @@ fn a_clerk_token_minted_here_has_the_documented_v2_layout() {
 
     let iat = documented["iat"].as_u64().unwrap();
     let minter = Minter::<Clerk>::new(
-        SigningKey::hs256(b"clerk layout test secret, 32 bytes+").with_kid("ins_123"),
+        SigningKey::hs256(b"clerk layout test secret, 32 bytes+")
+            .unwrap()
+            .with_kid("ins_123"),
     )
     .with_issuer("https://clerk.your-site.com")
     .with_ttl(std::time::Duration::ZERO)
@@ -395,7 +402,9 @@ fn a_clerk_token_minted_here_has_the_documented_v2_layout() {
     let issued = minter.mint(&payload).unwrap();
 
     let (_, json) = Verifier::<Clerk>::new(
-        SigningKey::hs256(b"clerk layout test secret, 32 bytes+").verifying_key(),
+        SigningKey::hs256(b"clerk layout test secret, 32 bytes+")
+            .unwrap()
+            .verifying_key(),
     )
     .verify_signature(issued.as_str())
     .unwrap();
@@ -425,7 +434,7 @@ fn stytch_b2b_claims_read_into_the_stytch_layout() {
     let json = serde_json::to_vec(&payload).unwrap();
 
     // Stytch publishes no key: sign the documented claims with a key of our own.
-    let key = SigningKey::hs256(b"stytch layout test secret, 32 bytes");
+    let key = SigningKey::hs256(b"stytch layout test secret, 32 bytes").unwrap();
     let input = format!(
         "{}.{}",
         b64(br#"{"alg":"HS256","kid":"key0","typ":"JWT"}"#),
@@ -434,6 +443,15 @@ fn stytch_b2b_claims_read_into_the_stytch_layout() {
     let token = format!("{input}.{}", key.sign(input.as_bytes()).unwrap());
     let verifier =
         Verifier::<Stytch>::new(key.verifying_key()).with_clock(Clock::fixed(1_767_225_600));
+    // The SDK's fixture has no `iat` and an `exp` in 2286: far over a Stytch token's 5 minutes.
+    assert_eq!(
+        verifier.verify::<Dynamic>(&token).unwrap_err(),
+        Error::LifetimeTooLong {
+            lifetime: 9_999_999_999 - 1_767_225_600,
+            max: 300
+        }
+    );
+    let verifier = verifier.with_max_lifetime(Duration::from_secs(u64::MAX));
     let token = verifier.verify::<Dynamic>(&token).unwrap();
 
     // The SDK's mapping: member_id = sub, member_session_id = session.id, organization_id = organization.

@@ -27,12 +27,13 @@ pub struct Org {
     reserve_prefix = "internal_"
 )]
 #[claims(max_size = 2000, crate = "::claims_core", patch)]
+#[claims(typescript, clerk_template = "partial")]
 #[serde(
     rename_all(serialize = "camelCase", deserialize = "camelCase"),
     deny_unknown_fields
 )]
 pub struct AppClaims {
-    #[claims(max_len = 64)]
+    #[claims(max_len = 64, clerk = "{{user.full_name}}")]
     full_name: String,
     #[claims(max_len = 254)]
     #[serde(alias = "email")]
@@ -45,7 +46,7 @@ pub struct AppClaims {
     org: Org,
     #[claims(max_items = 4, max_len = 8)]
     flags: BTreeMap<String, bool>,
-    #[claims(max_json_len = 40)]
+    #[claims(max_json_len = 40, ts_type = "`user_${string}`")]
     #[serde(rename = "id")]
     r#type: String,
     scores: [i16; 3],
@@ -73,10 +74,64 @@ pub struct Loose {
 #[test]
 fn lint_clean_expansion_works() {
     assert!(AppClaims::MAX_JSON_LEN.is_some());
-    assert_eq!(<Tagged<u8>>::MAX_JSON_LEN, Some(2 + 7 + 9 + 1 + 7 + 4));
+    // {"tags":[255,255],"note":255}: a skipped `None` is never `null`
+    assert_eq!(<Tagged<u8>>::MAX_JSON_LEN, Some(2 + 7 + 9 + 1 + 7 + 3));
     assert_eq!(Loose::MAX_JSON_LEN, None);
     let patch = TaggedPatch::<u8>::new().set_tags(vec![1]).remove_note();
     assert!(!patch.is_empty());
+    let declaration = <AppClaims as claims_core::frontend::ClerkFrontend>::globals_d_ts();
+    assert!(
+        declaration.contains("    id: `user_${string}`;\n"),
+        "{declaration}"
+    );
+}
+
+/// A struct declared by a `macro_rules!` from field types that another expansion wrote (as a `ty`
+/// fragment): the generated code must still reach the fields through its own `self`. A `self` put under
+/// the type's span would take the hygiene of the expansion that wrote the type, and name nothing.
+macro_rules! declare_claims {
+    ($name:ident, $count:ty) => {
+        declare_claims!(@struct $name [$count]);
+    };
+    (@struct $name:ident [$($count:tt)*]) => {
+        /// Claims declared by a macro.
+        #[derive(SessionClaims, serde::Serialize, serde::Deserialize)]
+        pub struct $name {
+            count: $($count)*,
+            #[claims(max_len = 4)]
+            label: String,
+        }
+    };
+}
+
+declare_claims!(FromMacro, u8);
+
+#[test]
+fn a_struct_declared_by_a_macro_checks_its_fields() {
+    use claims_core::{BoundKind, ClaimsError};
+
+    let fits = FromMacro {
+        count: 1,
+        label: "abcd".into(),
+    };
+    assert_eq!(fits.check_bounds(), Ok(()));
+    let long = FromMacro {
+        count: 1,
+        label: "abcde".into(),
+    };
+    assert_eq!(
+        long.check_bounds(),
+        Err(ClaimsError::BoundExceeded {
+            field: "label".into(),
+            bound: BoundKind::MaxLen,
+            limit: 4,
+            actual: 5
+        })
+    );
+    assert_eq!(
+        FromMacro::MAX_JSON_LEN,
+        Some(r#"{"count":255,"label":"abcd"}"#.len())
+    );
 }
 
 /// The expansion names nothing through the user's scope: everything it could name unqualified is
@@ -94,6 +149,10 @@ mod hygiene {
     struct Probe;
     struct FieldBound;
     trait ProbeFallback {}
+    struct TsProbe;
+    trait TsProbeFallback {}
+    struct TsShape;
+    struct TsMember;
     const value: u8 = 0;
     const patch: u8 = 0;
     const policy: u8 = 0;
@@ -122,6 +181,11 @@ mod hygiene {
             )
             .unwrap();
         assert_eq!(updated.extra, Some(0));
-        assert_eq!(<Shadowed<u8>>::MAX_JSON_LEN, Some(2 + 13 + 1 + 12)); // `null` is longer than any u8
+        // {"name":"xxxx","extra":255}: the skipped `None` never writes the longer `null`
+        assert_eq!(<Shadowed<u8>>::MAX_JSON_LEN, Some(2 + 13 + 1 + 11));
+        assert_eq!(
+            <Shadowed<u8> as claims_core::typescript::TsType>::TS.to_typescript(),
+            "{\n  /** At most 4 bytes of JSON-escaped text (`max_len = 4`). */\n  name: string;\n  extra?: number;\n}"
+        );
     }
 }

@@ -181,6 +181,7 @@ fn stytch_token(key: &TestKey, iat: u64, ttl: u64, audience: &str) -> String {
         .with_layout(layout);
     Minter::<Stytch>::new(key.signing.clone())
         .with_issuer(format!("stytch.com/{PROJECT}"))
+        .with_max_lifetime(Duration::from_secs(ttl))
         .with_ttl(Duration::from_secs(ttl))
         .with_clock(Clock::fixed(iat))
         .mint(&payload)
@@ -226,8 +227,20 @@ async fn stytch_tokens_verify_with_their_project_issuer_audience_and_age() {
         }
     );
 
-    // A token living an hour is still refused 300 s after its `iat`, as Stytch's SDKs do.
+    // A token living an hour is over Stytch's lifetime (`exp - iat`, 5 minutes) whatever the clock...
     let long = stytch_token(&key, NOW, 3600, PROJECT);
+    assert_eq!(
+        stytch(NOW + 10)
+            .verify_async::<Dynamic>(&long)
+            .await
+            .unwrap_err(),
+        Error::LifetimeTooLong {
+            lifetime: 3600,
+            max: 300
+        }
+    );
+    // ...and with that raised, still refused 300 s after its `iat` (`now - iat`), as Stytch's SDKs do.
+    let stytch = |now: u64| stytch(now).with_max_lifetime(Duration::from_secs(3600));
     let max_age = Verifier::<Stytch>::STYTCH_MAX_TOKEN_AGE.as_secs();
     stytch(NOW + max_age)
         .verify_async::<Dynamic>(&long)

@@ -1,11 +1,9 @@
-//! A provider layout written outside claims-jwt: the `Layout` trait is enough to type another
-//! provider's claims (here Supabase's access-token claims) and keep them apart from custom claims.
+//! A provider layout written outside claims-jwt: the `Layout` trait and `layout_claims!` are enough to type
+//! another provider's claims (here Supabase's access-token claims) and keep them apart from custom claims,
+//! without repeating a claim name or the registered names.
 
-use claims_jwt::claims_core::{Profile, ReservedNames};
+use claims_jwt::claims_core::{ClaimsError, Profile, ReservedNames, profile};
 use claims_jwt::{Clock, Error, Layout, Minter, Payload, SigningKey, Verifier};
-use serde::de::Deserializer;
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 /// Supabase's own claims beside the registered ones.
@@ -18,62 +16,43 @@ struct Supabase {
     is_anonymous: Option<bool>,
 }
 
-fn read<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    slot: &mut Option<T>,
-    value: D,
-) -> Result<(), D::Error> {
-    *slot = Some(T::deserialize(value)?);
-    Ok(())
-}
-
 impl Layout for Supabase {
     const NAME: &'static str = "supabase";
-    const PROFILE: Option<&'static Profile> = Some(&Profile::SUPABASE);
-    const RESERVED: ReservedNames<'static> =
-        ReservedNames::from_profiles(&[&Profile::SUPABASE]).with_names(&["nbf", "jti"]);
+    type Profile = profile::Supabase;
+    // The `supabase` profile leaves out `nbf` and `jti`; the minter reserves every registered claim anyway.
+    const RESERVED: ReservedNames<'static> = ReservedNames::from_profiles(&[&Profile::SUPABASE]);
 
-    fn owns(name: &str) -> bool {
-        matches!(
-            name,
-            "role" | "aal" | "session_id" | "email" | "is_anonymous"
-        )
-    }
-
-    fn deserialize_claim<'de, D: Deserializer<'de>>(
-        &mut self,
-        name: &str,
-        value: D,
-    ) -> Result<(), D::Error> {
-        match name {
-            "role" => read(&mut self.role, value),
-            "aal" => read(&mut self.aal, value),
-            "session_id" => read(&mut self.session_id, value),
-            "email" => read(&mut self.email, value),
-            _ => read(&mut self.is_anonymous, value),
-        }
-    }
-
-    fn serialize_claims<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        fn entry<M: SerializeMap, T: Serialize>(
-            map: &mut M,
-            name: &str,
-            value: Option<&T>,
-        ) -> Result<(), M::Error> {
-            value.map_or(Ok(()), |value| map.serialize_entry(name, value))
-        }
-        entry(map, "role", self.role.as_ref())?;
-        entry(map, "aal", self.aal.as_ref())?;
-        entry(map, "session_id", self.session_id.as_ref())?;
-        entry(map, "email", self.email.as_ref())?;
-        entry(map, "is_anonymous", self.is_anonymous.as_ref())
-    }
+    claims_jwt::layout_claims!(role, aal, session_id, email, is_anonymous);
 }
 
 type Dynamic = Map<String, Value>;
 
+fn dynamic(value: Value) -> Dynamic {
+    serde_json::from_value(value).unwrap()
+}
+
+fn minter() -> Minter<Supabase> {
+    Minter::new(SigningKey::hs256(b"supabase jwt secret, 32 bytes or more").unwrap())
+        .with_clock(Clock::fixed(1_700_000_000))
+}
+
+/// The names a refused mint reports as reserved, with the profile that reserves each.
+fn reserved(err: &Error) -> Vec<(&str, Option<&str>)> {
+    let Error::Claims(ClaimsError::Reserved { claims }) = err else {
+        panic!("expected Error::Claims(ClaimsError::Reserved), got {err:?}");
+    };
+    claims
+        .iter()
+        .map(|c| (c.name.as_str(), c.profile.as_deref()))
+        .collect()
+}
+
 #[test]
 fn a_layout_defined_outside_the_crate_round_trips() {
-    let key = SigningKey::hs256(b"supabase jwt secret, 32 bytes or more");
+    assert_eq!(
+        Supabase::CLAIMS,
+        ["role", "aal", "session_id", "email", "is_anonymous"]
+    );
     let layout = Supabase {
         role: Some("authenticated".into()),
         aal: Some("aal1".into()),
@@ -81,27 +60,58 @@ fn a_layout_defined_outside_the_crate_round_trips() {
         email: Some("ada@example.com".into()),
         is_anonymous: Some(false),
     };
-    let claims: Dynamic = serde_json::from_value(json!({"tenant_id": 42})).unwrap();
-    let issued = Minter::<Supabase>::new(key.clone())
-        .with_clock(Clock::fixed(1_700_000_000))
+    let claims = dynamic(json!({"tenant_id": 42}));
+    let minted = minter()
         .mint(
             &Payload::new(claims.clone())
                 .with_subject("b1f7")
                 .with_layout(layout.clone()),
         )
         .unwrap();
-    let token = Verifier::<Supabase>::new(key.verifying_key())
-        .with_clock(Clock::fixed(1_700_000_001))
-        .verify::<Dynamic>(issued.as_str())
-        .unwrap();
+    let verifier = Verifier::<Supabase>::new(minter().key().verifying_key())
+        .with_clock(Clock::fixed(1_700_000_001));
+    let token = verifier.verify::<Dynamic>(minted.as_str()).unwrap();
     assert_eq!(token.layout(), &layout);
     assert_eq!(token.claims(), &claims);
 
-    // The layout's reserved names hold for custom claims, as for the built-in layouts.
-    let err = Minter::<Supabase>::new(key)
-        .mint(&Payload::new(
-            serde_json::from_value::<Dynamic>(json!({"role": "service_role"})).unwrap(),
-        ))
+    // The size report counts only `tenant_id` as custom: `nbf` and the layout's claims are not.
+    let report = minted.size_report().unwrap();
+    assert_eq!(report.custom().bytes, r#"{"tenant_id":42}"#.len());
+}
+
+#[test]
+fn the_layout_profile_and_the_registered_claims_are_reserved_for_custom_claims() {
+    let err = minter()
+        .mint(&Payload::new(dynamic(json!({"role": "service_role"}))))
         .unwrap_err();
-    assert!(matches!(err, Error::Claims(_)), "{err:?}");
+    assert_eq!(reserved(&err), [("role", Some("supabase"))]);
+
+    // `jti` and `nbf` are not in the `supabase` profile: the minter reserves them as registered claims.
+    let err = minter()
+        .mint(&Payload::new(dynamic(
+            json!({"jti": "x", "nbf": 1, "plan": "pro"}),
+        )))
+        .unwrap_err();
+    assert_eq!(
+        reserved(&err),
+        [("jti", Some("rfc7519")), ("nbf", Some("rfc7519"))]
+    );
+
+    // An update that would add one is refused as an update, and nothing is minted.
+    let minted = minter()
+        .mint(&Payload::new(dynamic(json!({"plan": "free"}))))
+        .unwrap();
+    let token = Verifier::<Supabase>::new(minter().key().verifying_key())
+        .with_clock(Clock::fixed(1_700_000_001))
+        .verify::<Dynamic>(minted.as_str())
+        .unwrap();
+    let err = minter()
+        .reissue(&token, &json!({"jti": "forged"}))
+        .unwrap_err();
+    let Error::Update(ClaimsError::Reserved { claims }) = &err else {
+        panic!("expected Error::Update(ClaimsError::Reserved), got {err:?}");
+    };
+    assert_eq!(claims[0].name, "jti");
+    let reissued = minter().reissue(&token, &json!({"plan": "pro"})).unwrap();
+    assert_eq!(reissued.payload().custom, dynamic(json!({"plan": "pro"})));
 }

@@ -21,7 +21,7 @@ fn hs256(payload: &str) -> String {
 }
 
 fn verifier() -> Verifier<Generic> {
-    Verifier::new(VerifyingKey::hs256(SECRET)).with_clock(Clock::fixed(NOW))
+    Verifier::new(VerifyingKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW))
 }
 
 fn verify(token: &str) -> Result<Token<Dynamic>, Error> {
@@ -29,7 +29,7 @@ fn verify(token: &str) -> Result<Token<Dynamic>, Error> {
 }
 
 fn minter() -> Minter<Generic> {
-    Minter::new(SigningKey::hs256(SECRET)).with_clock(Clock::fixed(NOW))
+    Minter::new(SigningKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW))
 }
 
 // ---- verification: the token's shape -------------------------------------------------------------
@@ -96,14 +96,12 @@ fn a_critical_header_extension_is_refused() {
         br#"{"alg":"HS256","crit":["exp"],"exp":1}"#,
         br#"{"exp":1700000001}"#,
     );
-    let err = verify(&token).unwrap_err();
-    assert!(matches!(
-        err,
-        Error::Malformed {
-            part: Segment::Header,
-            ref reason
-        } if reason.contains("crit")
-    ));
+    assert_eq!(
+        verify(&token).unwrap_err(),
+        Error::HeaderParameterRefused {
+            name: "crit".into()
+        }
+    );
 }
 
 // ---- verification: algorithm, key, signature ----------------------------------------------------
@@ -139,7 +137,7 @@ fn hs_rs_confusion_is_refused() {
     )
     .unwrap();
     let verifier =
-        Verifier::<Generic>::new(VerifyingKey::rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
+        Verifier::<Generic>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
             .with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier
@@ -154,12 +152,12 @@ fn hs_rs_confusion_is_refused() {
 
 #[test]
 fn another_algorithm_of_the_same_family_is_refused() {
-    let issued = Minter::<Generic>::new(SigningKey::rsa_pem(Algorithm::PS256, RSA).unwrap())
+    let issued = Minter::<Generic>::new(SigningKey::from_rsa_pem(Algorithm::PS256, RSA).unwrap())
         .with_clock(Clock::fixed(NOW))
         .mint(&Payload::new(Dynamic::new()))
         .unwrap();
     let verifier =
-        Verifier::<Generic>::new(VerifyingKey::rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
+        Verifier::<Generic>::new(VerifyingKey::from_rsa_pem(Algorithm::RS256, RSA_PUB).unwrap())
             .with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier.verify::<Dynamic>(issued.as_str()).unwrap_err(),
@@ -172,12 +170,12 @@ fn another_algorithm_of_the_same_family_is_refused() {
 
 #[test]
 fn an_unknown_kid_is_refused_by_name() {
-    let set = KeySet::new([VerifyingKey::hs256(SECRET).with_kid("current")]);
+    let set = KeySet::new([VerifyingKey::hs256(SECRET).unwrap().with_kid("current")]);
     let token = signed(
-        br#"{"alg":"HS256","kid":"retired"}"#,
+        br#"{"alg":"HS256","kid":"retired","typ":"JWT"}"#,
         br#"{"exp":1700000001}"#,
     );
-    let verifier = Verifier::<Generic>::with_key_set(set).with_clock(Clock::fixed(NOW));
+    let verifier = Verifier::<Generic>::from_key_set(set).with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier.verify::<Dynamic>(&token).unwrap_err(),
         Error::UnknownKid {
@@ -189,10 +187,12 @@ fn an_unknown_kid_is_refused_by_name() {
 #[test]
 fn a_missing_kid_is_refused_when_the_set_has_several_keys() {
     let set = KeySet::new([
-        VerifyingKey::hs256(SECRET).with_kid("a"),
-        VerifyingKey::hs256(b"other").with_kid("b"),
+        VerifyingKey::hs256(SECRET).unwrap().with_kid("a"),
+        VerifyingKey::hs256(b"another secret of at least 32 bytes")
+            .unwrap()
+            .with_kid("b"),
     ]);
-    let verifier = Verifier::<Generic>::with_key_set(set).with_clock(Clock::fixed(NOW));
+    let verifier = Verifier::<Generic>::from_key_set(set).with_clock(Clock::fixed(NOW));
     assert_eq!(
         verifier
             .verify::<Dynamic>(&hs256(r#"{"exp":1700000001}"#))
@@ -211,7 +211,9 @@ fn a_tampered_payload_fails_the_signature() {
         b64(br#"{"exp":1700000001,"role":"admin"}"#)
     );
     assert_eq!(verify(&forged).unwrap_err(), Error::InvalidSignature);
-    let other_key = Verifier::<Generic>::new(VerifyingKey::hs256(b"not the secret"));
+    let other_key = Verifier::<Generic>::new(
+        VerifyingKey::hs256(b"not the secret, but 32 bytes long").unwrap(),
+    );
     assert_eq!(
         other_key.verify::<Dynamic>(&token).unwrap_err(),
         Error::InvalidSignature
@@ -237,7 +239,7 @@ fn a_signature_that_is_not_base64url_is_malformed() {
 #[test]
 fn a_signed_payload_that_is_not_a_json_object_is_malformed() {
     for payload in [&b"Payload"[..], b"[1,2]", b"{\"exp\":1", b"\xff\xfe"] {
-        let err = verify(&signed(br#"{"alg":"HS256"}"#, payload)).unwrap_err();
+        let err = verify(&signed(br#"{"alg":"HS256","typ":"JWT"}"#, payload)).unwrap_err();
         assert!(
             matches!(
                 err,
@@ -250,7 +252,7 @@ fn a_signed_payload_that_is_not_a_json_object_is_malformed() {
         );
     }
     // A payload segment that is not base64url, under a good signature.
-    let message = format!("{}.{}", b64(br#"{"alg":"HS256"}"#), "e30*");
+    let message = format!("{}.{}", b64(br#"{"alg":"HS256","typ":"JWT"}"#), "e30*");
     let signature = crypto::sign(
         message.as_bytes(),
         &EncodingKey::from_secret(SECRET),
@@ -279,7 +281,7 @@ fn duplicate_claim_names_are_refused() {
     ] {
         assert_eq!(
             verify(&hs256(payload)).unwrap_err(),
-            Error::DuplicateClaim { name: name.into() },
+            Error::InvalidPayload(ClaimsError::DuplicateClaim { name: name.into() }),
             "{payload}"
         );
     }
@@ -324,7 +326,8 @@ fn wrongly_typed_registered_and_layout_claims_are_refused() {
             "{payload}: {err:?}"
         );
     }
-    let clerk = Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET)).with_clock(Clock::fixed(NOW));
+    let clerk =
+        Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW));
     let err = clerk
         .verify::<Dynamic>(&hs256(r#"{"exp":1700000001,"fva":"7,-1"}"#))
         .unwrap_err();
@@ -347,12 +350,18 @@ fn claims_that_do_not_fit_the_type_are_refused() {
     let err = verifier()
         .verify::<Plan>(&hs256(r#"{"exp":1700000001,"plan":7}"#))
         .unwrap_err();
-    assert!(matches!(err, Error::InvalidClaims { .. }), "{err:?}");
+    assert!(
+        matches!(&err, Error::InvalidPayload(ClaimsError::Json { message })
+            if message.starts_with("invalid type: integer `7`, expected a string")),
+        "{err:?}"
+    );
     let err = verifier()
         .verify::<Plan>(&hs256(r#"{"exp":1700000001}"#))
         .unwrap_err();
     assert!(
-        matches!(err, Error::InvalidClaims { ref message } if message.contains("missing field `plan`"))
+        matches!(&err, Error::InvalidPayload(ClaimsError::Json { message })
+            if message.starts_with("missing field `plan`")),
+        "{err:?}"
     );
 }
 
@@ -383,7 +392,7 @@ fn an_expired_token_is_refused_at_exp_and_after_the_leeway() {
             leeway: 0
         }
     );
-    let lenient = verifier().with_leeway(Duration::from_secs(5));
+    let lenient = verifier().with_leeway(Duration::from_secs(5)).unwrap();
     assert!(lenient.verify::<Dynamic>(&token).is_ok());
     let later = lenient.with_clock(Clock::fixed(NOW + 5));
     assert_eq!(
@@ -399,7 +408,7 @@ fn an_expired_token_is_refused_at_exp_and_after_the_leeway() {
 
 #[test]
 fn a_token_before_nbf_is_refused() {
-    let token = hs256(r#"{"exp":1800000000,"nbf":1700000010}"#);
+    let token = hs256(r#"{"exp":1700000060,"nbf":1700000010}"#);
     assert_eq!(
         verify(&token).unwrap_err(),
         Error::NotYetValid {
@@ -411,6 +420,7 @@ fn a_token_before_nbf_is_refused() {
     assert!(
         verifier()
             .with_leeway(Duration::from_secs(10))
+            .unwrap()
             .verify::<Dynamic>(&token)
             .is_ok()
     );
@@ -418,7 +428,7 @@ fn a_token_before_nbf_is_refused() {
 
 #[test]
 fn a_token_issued_in_the_future_is_refused() {
-    let token = hs256(r#"{"exp":1800000000,"iat":1700000006}"#);
+    let token = hs256(r#"{"exp":1700000060,"iat":1700000006}"#);
     assert_eq!(
         verify(&token).unwrap_err(),
         Error::IssuedInFuture {
@@ -428,7 +438,8 @@ fn a_token_issued_in_the_future_is_refused() {
         }
     );
     // Clerk's layout allows 5 s of skew by default: 6 s is still too much.
-    let clerk = Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET)).with_clock(Clock::fixed(NOW));
+    let clerk =
+        Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW));
     assert_eq!(
         clerk.verify::<Dynamic>(&token).unwrap_err(),
         Error::IssuedInFuture {
@@ -491,7 +502,7 @@ fn a_wrong_or_missing_audience_is_refused() {
 
 #[test]
 fn an_unauthorized_party_is_refused() {
-    let clerk = Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET))
+    let clerk = Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET).unwrap())
         .with_authorized_party("https://app.example")
         .with_clock(Clock::fixed(NOW));
     assert!(
@@ -518,7 +529,8 @@ fn an_unauthorized_party_is_refused() {
 
 #[test]
 fn custom_claims_over_the_layout_budget_are_refused_at_mint() {
-    let minter = Minter::<Clerk>::new(SigningKey::hs256(SECRET)).with_clock(Clock::fixed(NOW));
+    let minter =
+        Minter::<Clerk>::new(SigningKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW));
     // {"bio":"…"} with 1,191 x: 1,201 bytes, one over Clerk's 1,200.
     let claims = dynamic(json!({"bio": "x".repeat(1191)}));
     let err = minter.mint(&Payload::new(claims)).unwrap_err();
@@ -623,7 +635,7 @@ fn reserved_names_in_dynamic_claims_are_refused_at_mint() {
     };
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].name, "sub");
-    let clerk = Minter::<Clerk>::new(SigningKey::hs256(SECRET));
+    let clerk = Minter::<Clerk>::new(SigningKey::hs256(SECRET).unwrap());
     let err = clerk
         .mint(&Payload::new(dynamic(json!({"sid": "x", "aud": "y"}))))
         .unwrap_err();
@@ -674,7 +686,7 @@ fn claims_over_their_declared_bounds_are_refused_at_mint() {
 #[test]
 fn a_type_compiled_for_the_wrong_profile_is_caught_at_run_time_for_dynamic_names() {
     // Derived types are checked at compile time; dynamic claims through `check_reserved`.
-    let stytch = Minter::<claims_jwt::Stytch>::new(SigningKey::hs256(SECRET));
+    let stytch = Minter::<claims_jwt::Stytch>::new(SigningKey::hs256(SECRET).unwrap());
     let err = stytch
         .mint(&Payload::new(dynamic(
             json!({"HTTPS://STYTCH.COM/session": {}}),
@@ -691,7 +703,7 @@ fn a_type_compiled_for_the_wrong_profile_is_caught_at_run_time_for_dynamic_names
 // ---- updating ---------------------------------------------------------------------------------------
 
 fn verified_clerk() -> (Minter<Clerk>, Token<Dynamic, Clerk>) {
-    let key = SigningKey::hs256(SECRET);
+    let key = SigningKey::hs256(SECRET).unwrap();
     let minter = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(NOW));
     let issued = minter
         .mint(
@@ -779,7 +791,9 @@ fn a_patch_whose_result_the_type_cannot_hold_is_refused() {
             Ok(())
         }
     }
-    let key = SigningKey::hs256(SECRET);
+    // Written by hand, so it says itself that Clerk's layout may carry it (the derive would).
+    impl claims_jwt::claims_core::profile::Accepts<Plan> for claims_jwt::claims_core::profile::Clerk {}
+    let key = SigningKey::hs256(SECRET).unwrap();
     let minter = Minter::<Clerk>::new(key.clone()).with_clock(Clock::fixed(NOW));
     let issued = minter
         .mint(&Payload::new(Plan {

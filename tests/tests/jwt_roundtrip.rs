@@ -18,15 +18,17 @@ use serde_json::json;
 fn keys() -> Vec<(SigningKey, VerifyingKey, SignatureAlg)> {
     let rsa = |alg| {
         (
-            SigningKey::rsa_pem(alg, RSA).unwrap(),
-            VerifyingKey::rsa_pem(alg, RSA_PUB).unwrap(),
+            SigningKey::from_rsa_pem(alg, RSA).unwrap(),
+            VerifyingKey::from_rsa_pem(alg, RSA_PUB).unwrap(),
             SignatureAlg::Rsa { modulus_bits: 2048 },
         )
     };
+    // 64 bytes: HS512's hash output, the longest minimum of the three (RFC 7518 §3.2).
+    let secret = [SECRET, SECRET].concat();
     let hmac = |alg, sig| {
         (
-            SigningKey::hmac(alg, SECRET).unwrap(),
-            VerifyingKey::hmac(alg, SECRET).unwrap(),
+            SigningKey::hmac(alg, &secret[..64]).unwrap(),
+            VerifyingKey::hmac(alg, &secret[..64]).unwrap(),
             sig,
         )
     };
@@ -41,18 +43,18 @@ fn keys() -> Vec<(SigningKey, VerifyingKey, SignatureAlg)> {
         rsa(Algorithm::PS384),
         rsa(Algorithm::PS512),
         (
-            SigningKey::ec_pem(Algorithm::ES256, P256).unwrap(),
-            VerifyingKey::ec_pem(Algorithm::ES256, P256_PUB).unwrap(),
+            SigningKey::from_ec_pem(Algorithm::ES256, P256).unwrap(),
+            VerifyingKey::from_ec_pem(Algorithm::ES256, P256_PUB).unwrap(),
             SignatureAlg::Es256,
         ),
         (
-            SigningKey::ec_pem(Algorithm::ES384, P384).unwrap(),
-            VerifyingKey::ec_pem(Algorithm::ES384, P384_PUB).unwrap(),
+            SigningKey::from_ec_pem(Algorithm::ES384, P384).unwrap(),
+            VerifyingKey::from_ec_pem(Algorithm::ES384, P384_PUB).unwrap(),
             SignatureAlg::Es384,
         ),
         (
-            SigningKey::ed_pem(ED).unwrap(),
-            VerifyingKey::ed_pem(ED_PUB).unwrap(),
+            SigningKey::from_ed_pem(ED).unwrap(),
+            VerifyingKey::from_ed_pem(ED_PUB).unwrap(),
             SignatureAlg::EdDsa,
         ),
     ]
@@ -139,7 +141,7 @@ impl WithTimes for Registered {
 
 #[test]
 fn size_report_agrees_with_the_token() {
-    let key = SigningKey::rsa_pem(Algorithm::RS256, RSA)
+    let key = SigningKey::from_rsa_pem(Algorithm::RS256, RSA)
         .unwrap()
         .with_kid("ins_2GIoQhbUpy0hX7B2cVkuTMinXoD"); // Clerk's fixture kid
     let issued = Minter::<claims_jwt::Clerk>::new(key)
@@ -166,11 +168,11 @@ fn jwks_selects_by_kid_and_audience_arrays_round_trip() {
     let a = SigningKey::hmac(Algorithm::HS256, b"key a, key a, key a, key a, key a!")
         .unwrap()
         .with_kid("a");
-    let b = SigningKey::ec_pem(Algorithm::ES256, P256)
+    let b = SigningKey::from_ec_pem(Algorithm::ES256, P256)
         .unwrap()
         .with_kid("b");
     let set = KeySet::new([a.verifying_key(), b.verifying_key()]);
-    let verifier = Verifier::<Generic>::with_key_set(set)
+    let verifier = Verifier::<Generic>::from_key_set(set)
         .with_audience("api")
         .with_clock(Clock::fixed(NOW));
     for key in [a, b] {
@@ -189,7 +191,7 @@ fn jwks_selects_by_kid_and_audience_arrays_round_trip() {
 
 #[test]
 fn refresh_keeps_the_claims_and_moves_the_times() {
-    let key = SigningKey::ed_pem(ED).unwrap();
+    let key = SigningKey::from_ed_pem(ED).unwrap();
     let issued = Minter::<Generic>::new(key.clone())
         .with_clock(Clock::fixed(NOW))
         .mint(&Payload::new(claims()).with_subject("u"))
@@ -219,7 +221,7 @@ fn a_stytch_token_round_trips_and_its_claims_stay_apart() {
     use claims_jwt::claims_core::{Budget, BudgetKind, ClaimsError};
     use claims_jwt::layout::{StytchOrganization, StytchSession};
 
-    let key = SigningKey::rsa_pem(Algorithm::RS256, RSA)
+    let key = SigningKey::from_rsa_pem(Algorithm::RS256, RSA)
         .unwrap()
         .with_kid("jwk-live-1");
     let minter = Minter::<Stytch>::new(key.clone())

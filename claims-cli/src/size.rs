@@ -1,0 +1,132 @@
+//! `claims size`: a claims object measured against a profile's budget and a cookie, for an algorithm and
+//! key size; how much room is left for custom claims.
+
+use std::fmt::Write;
+
+use claims_jwt::claims_core::SizeReport;
+use claims_jwt::claims_core::size::CookieSpec;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::alg::AlgName;
+use crate::cli::{Format, SizeArgs};
+use crate::exit::{Failure, Outcome};
+use crate::output::{BAD, GOOD, paint};
+use crate::profile::Policy;
+use crate::sizes::SizeJson;
+use crate::{input, output};
+
+/// `claims size --format json`.
+#[derive(Serialize)]
+struct SizeOutput<'a> {
+    profile: &'static str,
+    /// The header JSON the figures assume.
+    header: &'a str,
+    #[serde(flatten)]
+    size: SizeJson,
+    /// Bytes of custom claims that still fit both the budget and the cookie; negative when over.
+    room: Option<isize>,
+    /// The first limit exceeded, in words; absent when everything fits.
+    over: Option<String>,
+}
+
+/// Runs `claims size`.
+pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
+    let json = input::text(args.file.as_deref(), "the claims")?;
+    let policy = Policy::new(args.profile);
+    let report = SizeReport::from_json(json.as_bytes(), &policy.reserved())
+        .map_err(|err| Failure::input(format!("the claims: {err}")))?;
+    let header = header_json(args.alg, args.kid.as_deref());
+    let signature = args.alg.signature(args.key_bits);
+    let cookie = match &args.cookie {
+        Some(name) => CookieSpec::new(name.clone()),
+        None => policy.cookie(),
+    }
+    .with_limit(args.cookie_limit);
+    let report = report.with_token(header.len(), signature, cookie.clone());
+
+    // What more custom claims may take: the budget's headroom and the cookie's, in payload bytes.
+    // `None` when not even an empty payload fits: then no byte is left.
+    let max_payload = report.max_payload_len().unwrap_or(0);
+    let cookie_room = signed(max_payload) - signed(report.payload().bytes);
+    let room = report
+        .headroom()
+        .map_or(cookie_room, |budget| budget.min(cookie_room));
+    let over = report.check().err().map(|err| err.to_string());
+
+    match args.format {
+        Format::Json => output::print_json(&SizeOutput {
+            profile: args.profile.name(),
+            header: &header,
+            size: SizeJson::new(&report, Some((signature, &cookie))),
+            room: Some(room),
+            over: over.clone(),
+        }),
+        Format::Text => {
+            let mut text = report.to_string();
+            let _ = write!(text, "header: {header} ({} bytes)", header.len());
+            if args.kid.is_none() {
+                text.push_str("; give --kid for the header your issuer writes");
+            }
+            text.push('\n');
+            let budget = report.headroom().map_or_else(String::new, |left| {
+                format!("{left} left in the {} budget, ", args.profile.name())
+            });
+            let room = match &over {
+                None => paint(
+                    GOOD,
+                    &format!("room: {room} more bytes of custom claims fit"),
+                ),
+                Some(err) => {
+                    let _ = writeln!(text, "{}: {err}", paint(BAD, "over"));
+                    paint(BAD, "room: none")
+                }
+            };
+            let _ = writeln!(
+                text,
+                "{room}: {budget}{cookie_room} in the cookie (bytes of JSON)"
+            );
+            output::print(&text);
+        }
+    }
+    Ok(Outcome::failed_if(over.is_some()))
+}
+
+fn signed(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+/// The header claims-jwt's `Minter` writes for `alg` and `kid`: `{"alg":..,"kid":..,"typ":"JWT"}`.
+fn header_json(alg: AlgName, kid: Option<&str>) -> String {
+    let mut header = Map::new();
+    header.insert("alg".to_owned(), Value::from(alg.name()));
+    if let Some(kid) = kid {
+        header.insert("kid".to_owned(), Value::from(kid));
+    }
+    header.insert("typ".to_owned(), Value::from("JWT"));
+    serde_json::to_string(&header).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_is_the_minter_s() {
+        use claims_jwt::{Generic, Minter, SigningKey};
+        let key = SigningKey::hmac(
+            claims_jwt::Algorithm::HS256,
+            b"0123456789abcdef0123456789abcdef",
+        )
+        .unwrap()
+        .with_kid("ins_1");
+        let minter = Minter::<Generic>::new(key);
+        let header = header_json(AlgName::HS256, Some("ins_1"));
+        assert_eq!(header, r#"{"alg":"HS256","kid":"ins_1","typ":"JWT"}"#);
+        assert_eq!(header.len(), minter.header_json_len());
+        assert_eq!(
+            header_json(AlgName::EdDSA, None),
+            r#"{"alg":"EdDSA","typ":"JWT"}"#
+        );
+    }
+}

@@ -1,0 +1,300 @@
+//! The TypeScript description of the struct: `impl TsType` for every derived struct (an object of the
+//! fields serde writes, named as serde writes them), and under `#[claims(typescript)]` the
+//! `impl ClerkFrontend` that prints Clerk's `globals.d.ts`, with a compile error for each field that has
+//! no TypeScript type unless `typescript = "unknown"` lets it be `unknown`.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::spanned::Spanned as _;
+use syn::{DeriveInput, Generics, Type, parse_quote_spanned};
+
+use crate::ast::{Field, Input, option_inner};
+use crate::attr::Undescribed;
+use crate::errors::Errors;
+use crate::expand::{limits, uses_type_params};
+use crate::template;
+
+/// Records what is wrong with the TypeScript attributes of `input`.
+pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
+    if let Some(typescript) = &input.attrs.typescript
+        && input.is_generic()
+    {
+        errors.add(
+            typescript.span,
+            format!(
+                "`typescript` declares the claims of one concrete type, and `{}` is generic; derive it on a \
+                 struct without type parameters (it may hold this one as a field)",
+                input.ident
+            ),
+        );
+    }
+    for field in &input.fields {
+        let Some(ts_type) = &field.attrs.ts_type else {
+            continue;
+        };
+        if ts_type.value().trim().is_empty() {
+            errors.add(
+                ts_type.span(),
+                "`ts_type` needs a TypeScript type, as in `ts_type = \"string\"`",
+            );
+        } else if field.written.is_none() {
+            errors.add(
+                ts_type.span(),
+                format!(
+                    "`ts_type` describes a claim, and field `{}` is never written (#[serde(skip...)]); remove it",
+                    field.name
+                ),
+            );
+        }
+    }
+}
+
+/// `impl TsType` and, under `#[claims(typescript)]`, `impl ClerkFrontend` with its compile-time checks.
+pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
+    let krate = &input.krate;
+    let private = quote!(#krate::__private);
+    let ident = input.ident;
+    let generics = generics(input, &private);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let written: Vec<&Field<'_>> = input
+        .fields
+        .iter()
+        .filter(|f| f.written.is_some())
+        .collect();
+    let members = written.iter().map(|f| member(input, f, &private));
+    let frontend = input
+        .attrs
+        .typescript
+        .as_ref()
+        .map(|mode| frontend(input, mode.value, &written, &private));
+    quote! {
+        const _: () = {
+            #[allow(unused_imports)]
+            use #private::TsProbeFallback as _;
+
+            #[automatically_derived]
+            impl #impl_generics #private::TsType for #ident #ty_generics #where_clause {
+                const TS: #private::TsShape = #private::TsShape::Object(&[#(#members),*]);
+            }
+
+            #frontend
+        };
+    }
+}
+
+/// On error: a stub `impl TsType`, so that a struct holding this one reports no second error.
+pub(crate) fn fallback(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
+    if let syn::Data::Union(_) = input.data {
+        return TokenStream::new();
+    }
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::__private::TsType for #ident #ty_generics #where_clause {
+                const TS: #krate::__private::TsShape = #krate::__private::TsShape::Object(&[]);
+            }
+        };
+    }
+}
+
+/// `impl ClerkFrontend`, and under the strict mode one assertion per written field.
+fn frontend(
+    input: &Input<'_>,
+    mode: Undescribed,
+    written: &[&Field<'_>],
+    private: &TokenStream,
+) -> TokenStream {
+    let ident = input.ident;
+    let type_name = Literal::string(&ident.to_string());
+    let shortcodes = template::shortcodes(input, private);
+    let assertions = (mode == Undescribed::Error).then(|| {
+        written.iter().map(|field| {
+            let ty = member_type(input, field, private);
+            let problem = syn::Ident::new("__claims_problem", Span::mixed_site());
+            quote_spanned! {field.ty().span()=>
+                const _: () = if let ::core::option::Option::Some(#problem) = #private::undescribed(&#ty) {
+                    ::core::panic!("{}", #problem);
+                };
+            }
+        })
+    });
+    let assertions = assertions.into_iter().flatten();
+    quote! {
+        #(#assertions)*
+
+        #[automatically_derived]
+        impl #private::ClerkFrontend for #ident {
+            const TYPE_NAME: &'static str = #type_name;
+            const CLERK_SHORTCODES: &'static [#private::ClerkShortcode] = &[#(#shortcodes),*];
+        }
+    }
+}
+
+/// The struct's generics with `FieldType: TsType` added for each described field whose type names a type
+/// parameter (only on this impl: a generic struct without TypeScript types is still a `SessionClaims`).
+fn generics(input: &Input<'_>, private: &TokenStream) -> Generics {
+    let mut generics = input.generics.clone();
+    for field in &input.fields {
+        if field.written.is_none()
+            || field.attrs.ts_type.is_some()
+            || field.serde.serialize_with.is_some()
+            || !uses_type_params(input, field)
+        {
+            continue;
+        }
+        let ty = described_type(field);
+        generics
+            .make_where_clause()
+            .predicates
+            .push(parse_quote_spanned!(ty.span()=> #ty: #private::TsType));
+    }
+    generics
+}
+
+/// The type whose TypeScript type the member has: the field's, or the `T` of an `Option<T>` that is
+/// skipped when `None` (it is then missing, never `null`).
+fn described_type<'a>(field: &Field<'a>) -> &'a Type {
+    let ty = field.ty();
+    if field.serde.skip_if_none {
+        option_inner(ty).unwrap_or(ty)
+    } else {
+        ty
+    }
+}
+
+/// The `TsMemberType` of a written field, as a constant expression.
+fn member_type(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
+    if let Some(ts_type) = &field.attrs.ts_type {
+        return quote!(#private::TsMemberType::Known(&#private::TsShape::Custom(#ts_type)));
+    }
+    let ty = described_type(field);
+    let rust_type = type_text(ty);
+    let (owner, name) = (input.ident, &field.name);
+    let (why, problem) = if field.serde.serialize_with.is_some() {
+        (
+            format!("#[serde(with)] writes it, so its Rust type `{rust_type}` doesn't describe it"),
+            "is written by its own serializer (#[serde(with)] or #[serde(serialize_with)]), so its Rust type \
+             doesn't describe its JSON; give the field #[claims(ts_type = \"...\")]",
+        )
+    } else {
+        (
+            format!("the Rust type `{rust_type}` has no TypeScript type"),
+            "has no TypeScript type: its Rust type doesn't implement `claims_core::typescript::TsType`; \
+             implement it, or give the field #[claims(ts_type = \"...\")]",
+        )
+    };
+    let why = Literal::string(&why);
+    let problem = Literal::string(&format!(
+        "field `{name}` of `{owner}` {problem}, or declare such claims `unknown` with \
+         #[claims(typescript = \"unknown\")] on the struct"
+    ));
+    if field.serde.serialize_with.is_some() {
+        return quote!(#private::TsMemberType::Unknown { why: #why, problem: #problem });
+    }
+    quote_spanned!(ty.span()=> #private::member_type(<#private::TsProbe<#ty>>::TS, #why, #problem))
+}
+
+/// `TsMember::new(...)` with what the field says: optional, docs, bounds.
+fn member(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
+    let claim = field
+        .written
+        .as_ref()
+        .map_or_else(|| field.name.clone(), |n| n.value.clone());
+    let claim = Literal::string(&claim);
+    let ty = member_type(input, field, private);
+    let mut out = quote!(#private::TsMember::new(#claim, #ty));
+    if field.serde.skip_serializing_if {
+        out.extend(quote!(.optional()));
+    }
+    let doc = doc_comment(field);
+    if !doc.is_empty() {
+        let doc = Literal::string(&doc);
+        out.extend(quote!(.with_doc(#doc)));
+    }
+    if field.attrs.max_len.is_some() || field.attrs.max_items.is_some() {
+        let limits = limits(field, private);
+        out.extend(quote!(.with_limits(#limits)));
+    }
+    if let Some(max) = &field.attrs.max_json_len {
+        let n = Literal::usize_unsuffixed(max.value);
+        out.extend(quote!(.with_max_json_len(#n)));
+    }
+    out
+}
+
+/// The field's `///` doc comment, one leading space per line removed.
+fn doc_comment(field: &Field<'_>) -> String {
+    let lines: Vec<String> = field
+        .original
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(syn::MetaNameValue {
+                value:
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(lit),
+                        ..
+                    }),
+                ..
+            }) => Some(lit.value()),
+            _ => None,
+        })
+        .flat_map(|text| {
+            // `///` alone is an empty paragraph break, which `lines` would drop.
+            let lines: Vec<String> = text
+                .lines()
+                .map(|line| line.strip_prefix(' ').unwrap_or(line).trim_end().to_owned())
+                .collect();
+            if lines.is_empty() {
+                vec![String::new()]
+            } else {
+                lines
+            }
+        })
+        .collect();
+    lines.join("\n").trim().to_owned()
+}
+
+/// A type as a person writes it: `Vec<String>`, not `Vec < String >`.
+fn type_text(ty: &Type) -> String {
+    let text = ty.to_token_stream().to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let prev = out.chars().last();
+        let drop_space = c == ' '
+            && (matches!(next, Some('<' | '>' | ',' | ';' | ':' | ')' | ']'))
+                || matches!(prev, Some('<' | '(' | '[' | '&' | ':')));
+        if !drop_space {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::type_text;
+
+    #[test]
+    fn types_read_as_written() {
+        let table = [
+            ("Vec<String>", "Vec<String>"),
+            (
+                "std::collections::HashMap<String, uuid::Uuid>",
+                "std::collections::HashMap<String, uuid::Uuid>",
+            ),
+            ("[u8; 4]", "[u8; 4]"),
+            ("Option<&'static str>", "Option<&'static str>"),
+            ("(u8, String)", "(u8, String)"),
+        ];
+        for (source, expected) in table {
+            let ty: syn::Type = syn::parse_str(source).unwrap();
+            assert_eq!(type_text(&ty), expected, "{source}");
+        }
+    }
+}
