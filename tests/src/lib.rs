@@ -12,6 +12,7 @@ use claims_jwt::Algorithm;
 use claims_jwt::jsonwebtoken::{EncodingKey, crypto};
 use serde_json::{Map, Value};
 
+pub mod events;
 pub mod frontend;
 pub mod remote_jwks;
 

@@ -1,61 +1,18 @@
 //! What an operator sees of a remote JWKS in `tracing`: fetches started and done (with the number of
 //! keys), skipped keys with their reason, failed refreshes, stale keys served, then refused.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use claims_jwt::{Clock, Generic, JwksOptions, Minter, Payload, RemoteJwks, Verifier};
+use claims_tests::events::Captured;
 use claims_tests::remote_jwks::{JwksServer, ManualClock, Reply, TestKey, eventually};
 use claims_tests::{Dynamic, NOW};
 use serde_json::json;
-use tracing_subscriber::util::SubscriberInitExt;
-
-/// The formatted events, shared with the subscriber's writer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(PoisonError::into_inner)).into_owned()
-    }
-
-    /// The captured lines that contain `needle`.
-    fn lines_with(&self, needle: &str) -> Vec<String> {
-        self.text()
-            .lines()
-            .filter(|line| line.contains(needle))
-            .map(str::to_owned)
-            .collect()
-    }
-}
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 #[tokio::test]
 async fn fetches_failures_and_stale_keys_are_events() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    // A thread-local subscriber: this test's runtime runs every task on this thread.
-    let _events = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .without_time()
-        .with_max_level(tracing_subscriber::filter::LevelFilter::DEBUG)
-        .finish()
-        .set_default();
+    // Thread-local: this test's runtime runs every task on this thread.
+    let (captured, _events) = Captured::start();
 
     let k1 = TestKey::rsa("k1");
     let secret = json!({"kty": "oct", "kid": "hmac", "k": "c2VjcmV0"});
