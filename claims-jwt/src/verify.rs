@@ -435,7 +435,7 @@ impl<L: Layout> Verifier<L> {
     }
 
     /// Verifies `token` like [`Verifier::verify`], with the same checks; with a remote JWK set
-    /// ([`Verifier::from_remote_jwks`], feature `remote-jwks`), first fetches the set if none is at hand,
+    /// (`Verifier::from_remote_jwks`, feature `remote-jwks`), first fetches the set if none is at hand,
     /// or fetches it again when the token's `kid` is unknown (at most once per refresh interval, one fetch
     /// for all concurrent callers). A key the set already holds is used at once, without waiting on any
     /// fetch. With static keys it is [`Verifier::verify`]: the one entry point a request handler needs.
