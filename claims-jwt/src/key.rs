@@ -5,11 +5,11 @@ use std::str::FromStr;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_core::size::SignatureAlg;
-use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, JwkSet};
+use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use serde::Deserialize;
 
-use crate::jwks::{self, SkippedKey};
+use crate::skip::SkippedKey;
 use crate::{Error, der};
 
 /// A private key (or HMAC secret) pinned to one algorithm, with an optional `kid`, parsed and checked
@@ -450,33 +450,6 @@ impl KeySet {
 
     pub(crate) fn from_parts(keys: Vec<VerifyingKey>, skipped: Vec<SkippedKey>) -> Self {
         KeySet { keys, skipped }
-    }
-
-    /// The usable keys of a parsed JWKS.
-    ///
-    /// ```
-    /// # use claims_jwt::KeySet;
-    /// let jwks: claims_jwt::jwk::JwkSet = serde_json::from_str(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","use":"enc"}]}"#)?;
-    /// assert!(KeySet::from_jwks(&jwks).is_empty());
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn from_jwks(jwks: &JwkSet) -> Self {
-        jwks::read_jwk_set(jwks, &jwks::ALL_ALGORITHMS)
-    }
-
-    /// The usable keys of a JWKS document in JSON, for any algorithm; a member that is not a readable JWK
-    /// is skipped like any other unusable key. [`KeySet::from_jwks_json_for`] restricts the algorithms.
-    ///
-    /// ```
-    /// # use claims_jwt::{Error, KeySet};
-    /// assert!(matches!(KeySet::from_jwks_json("{}"), Err(Error::Key(_))));
-    /// let secret = "A".repeat(43); // 32 bytes
-    /// let set = KeySet::from_jwks_json(&format!(r#"{{"keys":[{{"kty":"oct","kid":7,"k":"{secret}"}},{{"kty":"oct","kid":"a","k":"{secret}"}}]}}"#))?;
-    /// assert_eq!((set.len(), set.skipped()[0].index), (1, 0));
-    /// # Ok::<(), Error>(())
-    /// ```
-    pub fn from_jwks_json(json: &str) -> Result<Self, Error> {
-        Self::from_jwks_json_for(json, &jwks::ALL_ALGORITHMS)
     }
 
     /// The key whose `kid` is `kid`.

@@ -189,19 +189,20 @@ mod provider;
 mod registered;
 #[cfg(feature = "remote-jwks")]
 mod remote;
+mod skip;
 mod token;
 mod verify;
 
 pub use clock::Clock;
 pub use error::{Error, ErrorKind, Segment};
 pub use header::{DEFAULT_MAX_HEADER_LEN, KEY_HEADER_PARAMETERS, MAX_KID_LEN};
-pub use jwks::{SkipReason, SkippedKey};
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
 pub use registered::{Audience, Registered};
 #[cfg(feature = "remote-jwks")]
 pub use remote::{CachedKeys, JwksError, JwksOptions, RemoteJwks};
+pub use skip::{SkipReason, SkippedKey};
 pub use token::{Header, Payload, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, MAX_LEEWAY, Verifier};
 
