@@ -26,6 +26,10 @@ use crate::{Authenticator, Reason, Refusal, VerifiedSession};
 /// * `R` replaces the response: any type with `From<Refusal>` and `IntoResponse`.
 /// * Several extractors in one request (a middleware and the handler, `Session` and `Option<Session>`)
 ///   verify once: the outcome is kept in the request's extensions, per claims type and layout.
+/// * It verifies through [`claims_jwt::Verifier::verify_async`]: with a remote JWK set (feature
+///   `remote-jwks`, e.g. `Verifier::clerk`), the first request fetches the keys and a token with a new
+///   `kid` refreshes them once for all concurrent requests; while no usable set can be had the answer is
+///   503 `keys_unavailable`. With static keys nothing is awaited.
 ///
 /// It dereferences to [`VerifiedSession`]: `claims()`, `registered()`, `layout()`, `raw_token()`,
 /// `origin()`, and `token()` for [`claims_jwt::Minter::reissue_typed`].
@@ -153,7 +157,7 @@ where
     type Rejection = R;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, R> {
-        if let Some(verified) = authenticate_once::<C, L, S>(parts, state)? {
+        if let Some(verified) = authenticate_once::<C, L, S>(parts, state).await? {
             return Ok(Session::new(verified));
         }
         let refusal = Refusal::new(Reason::Missing);
@@ -173,7 +177,9 @@ where
     type Rejection = R;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, R> {
-        Ok(authenticate_once::<C, L, S>(parts, state)?.map(Session::new))
+        Ok(authenticate_once::<C, L, S>(parts, state)
+            .await?
+            .map(Session::new))
     }
 }
 
@@ -186,8 +192,9 @@ impl<C, L> Clone for Outcome<C, L> {
     }
 }
 
-/// The request's outcome for `C` and `L`: the cached one, or the authenticator's, then cached.
-fn authenticate_once<C, L, S>(
+/// The request's outcome for `C` and `L`: the cached one, or the authenticator's, then cached. Through
+/// `verify_async`, so that a verifier with a remote JWK set fetches it, or refreshes it for a new `kid`.
+async fn authenticate_once<C, L, S>(
     parts: &mut Parts,
     state: &S,
 ) -> Result<Option<VerifiedSession<C, L>>, Refusal>
@@ -199,7 +206,9 @@ where
     if let Some(Outcome(outcome)) = parts.extensions.get::<Outcome<C, L>>() {
         return outcome.clone();
     }
-    let outcome = Authenticator::<L>::from_ref(state).authenticate::<C>(&parts.headers);
+    let outcome = Authenticator::<L>::from_ref(state)
+        .authenticate_async::<C>(&parts.headers)
+        .await;
     parts.extensions.insert(Outcome(outcome.clone()));
     outcome
 }

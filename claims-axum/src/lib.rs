@@ -13,7 +13,11 @@
 //!   `{"reason": "expired", "message": "..."}` whose [`Reason`] is stable (`missing`, `malformed`,
 //!   `expired`, `not_yet_valid`, `bad_signature`, `wrong_issuer`, `wrong_audience`, `unauthorized_party`,
 //!   `too_long`, ...), 400 for a malformed request, 422 for a refused update, 500 only for a server-side
-//!   fault. Never the token's contents. Replace it with your own type: `Session<C, L, MyRejection>`.
+//!   fault, 503 `keys_unavailable` while a remote JWKS cannot be had. Never the token's contents.
+//!   Replace it with your own type: `Session<C, L, MyRejection>`.
+//! * The extractor verifies through `Verifier::verify_async`: with the feature `remote-jwks` (claims-jwt's,
+//!   forwarded) a verifier such as `Verifier::clerk` fetches the provider's keys on the first request and
+//!   refreshes them once when a token names a new `kid`.
 //! * [`SessionCookie`] writes the `Set-Cookie` of a re-minted token after a claims update
 //!   (`HttpOnly; SameSite=Lax; Secure; Path=/` by default), refusing one over the cookie limit before the
 //!   response goes out.

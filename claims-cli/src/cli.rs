@@ -27,6 +27,8 @@ Examples:
   claims inspect $TOKEN                                decode only: nothing is trusted
   pbpaste | claims inspect                             the token from stdin
   claims inspect $TOKEN --jwks jwks.json               verify with the JWKS key named by `kid`
+  claims inspect $TOKEN --jwks https://clerk.example.com/.well-known/jwks.json
+                                                       the same, fetched once (timeouts, a size cap)
   claims inspect $TOKEN --pem public.pem --issuer https://clerk.example.com
   claims inspect $TOKEN --secret-env DEV_SECRET --at 2024-04-15T12:00:00Z
   claims inspect $TOKEN --layout stytch --format json
@@ -173,8 +175,8 @@ pub(crate) struct InspectArgs {
 #[derive(Args, Debug)]
 #[group(id = "verify_key", multiple = false)]
 pub(crate) struct VerifyKeyArgs {
-    /// Verify with the key of a JWKS document chosen by the token's `kid` (a file; an http(s) URL needs
-    /// the remote JWKS support of claims-jwt)
+    /// Verify with the key of a JWKS document chosen by the token's `kid`: a file, or a URL fetched once
+    /// (https, or http to loopback; bounded in time and size)
     #[arg(long, value_name = "FILE|URL")]
     pub(crate) jwks: Option<String>,
 
@@ -243,7 +245,7 @@ pub(crate) struct LintArgs {
 /// `claims keys`.
 #[derive(Args, Debug)]
 pub(crate) struct KeysArgs {
-    /// A JWKS document: a file (an http(s) URL needs the remote JWKS support of claims-jwt)
+    /// A JWKS document file (to check a token against a URL, use `claims inspect TOKEN --jwks URL`)
     #[arg(value_name = "FILE|URL")]
     pub(crate) source: String,
 
@@ -402,6 +404,6 @@ mod tests {
                 count += 1;
             }
         }
-        assert_eq!(count, 25);
+        assert_eq!(count, 26);
     }
 }

@@ -1,5 +1,6 @@
-//! Loading keys from the command line: a JWKS document, a PEM file, or an HMAC secret from the
-//! environment, into claims-jwt's `KeySet`, `VerifyingKey` and `SigningKey`.
+//! Loading keys from the command line: a JWKS document (a file, or a URL fetched by [`crate::remote`]), a
+//! PEM file, or an HMAC secret from the environment, into claims-jwt's `KeySet`, `VerifyingKey` and
+//! `SigningKey`.
 //!
 //! A key's type fixes its algorithm family: a PEM key is never used as an HMAC secret, and a secret never
 //! verifies an RSA signature, so the token's header cannot choose a weaker check. Within the family the
@@ -13,7 +14,7 @@ use claims_jwt::{Algorithm, Error, KeySet, SigningKey, VerifyingKey};
 use crate::alg::AlgName;
 use crate::cli::{SignKeyArgs, VerifyKeyArgs};
 use crate::exit::Failure;
-use crate::input;
+use crate::{input, remote};
 
 /// Where a JWKS document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,16 +35,26 @@ impl JwksSource {
         }
     }
 
-    /// The document's text.
+    /// The document's text, for `claims keys`, which explains each member as written: a file only.
     pub(crate) fn read(&self) -> Result<String, Failure> {
         match self {
             JwksSource::File(path) => input::file(Path::new(path), "JWKS"),
-            // The remote JWKS fetcher of claims-jwt (feature `remote-jwks`) plugs in here: fetch the
-            // document with it, on a bounded client, and return its text.
             JwksSource::Url(url) => Err(Failure::input(format!(
-                "fetching a JWKS by URL needs claims-jwt's remote JWKS support, which this build of claims \
-                 lacks; download it first (curl -o jwks.json {url}) and pass the file"
+                "`claims keys` reads a JWKS file; download it first (curl -o jwks.json {url}), or check a \
+                 token against the URL with `claims inspect TOKEN --jwks {url}`"
             ))),
+        }
+    }
+
+    /// The usable keys: claims-jwt's reading of the file, or of the URL through its remote key source.
+    fn key_set(&self) -> Result<KeySet, Failure> {
+        match self {
+            JwksSource::File(_) => KeySet::from_jwks_json(&self.read()?).map_err(|err| {
+                Failure::input(format!(
+                    "--jwks {self}: not a JWKS document claims-jwt can read ({err}); run `claims keys {self}`"
+                ))
+            }),
+            JwksSource::Url(url) => remote::fetch(url),
         }
     }
 }
@@ -85,11 +96,7 @@ pub(crate) fn verifying(
         .and_then(AlgName::algorithm);
     if let Some(text) = &args.jwks {
         let source = JwksSource::parse(text);
-        let set = KeySet::from_jwks_json(&source.read()?).map_err(|err| {
-            Failure::input(format!(
-                "--jwks {source}: not a JWKS document claims-jwt can read ({err}); run `claims keys {source}`"
-            ))
-        })?;
+        let set = source.key_set()?;
         if set.is_empty() {
             return Err(Failure::input(format!(
                 "--jwks {source}: no key in it can verify signatures; run `claims keys {source}` to see why"
@@ -297,7 +304,10 @@ mod tests {
         let err = JwksSource::parse("https://a.example/jwks")
             .read()
             .unwrap_err();
-        assert!(err.to_string().starts_with("fetching a JWKS by URL needs"));
+        assert!(
+            err.to_string()
+                .starts_with("`claims keys` reads a JWKS file; download it first")
+        );
     }
 
     #[test]

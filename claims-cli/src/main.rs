@@ -7,6 +7,7 @@
 //! ```sh
 //! claims inspect "$TOKEN"                          # decode only: the banner says UNVERIFIED
 //! claims inspect "$TOKEN" --jwks jwks.json         # verify with the key chosen by the token's kid
+//! claims inspect "$TOKEN" --jwks https://clerk.example.com/.well-known/jwks.json   # the same, fetched
 //! claims size claims.json --profile clerk          # how much room is left for custom claims
 //! claims lint --profile clerk template.json        # reserved names and budget, for CI
 //! claims keys jwks.json                            # which keys can verify, and why not
@@ -37,6 +38,7 @@ mod lint;
 mod mint;
 mod output;
 mod profile;
+mod remote;
 mod size;
 mod sizes;
 mod time;

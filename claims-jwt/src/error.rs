@@ -132,6 +132,20 @@ pub enum Error {
         /// The leeway, in seconds.
         leeway: u64,
     },
+    /// `iat` is older than the verifier's maximum token age: `now > iat + max_age + leeway`
+    /// ([`crate::Verifier::with_max_token_age`], as Stytch's `max_token_age_seconds`). Unlike
+    /// [`Error::LifetimeTooLong`], which bounds `exp - iat` whatever the clock, this bounds the time since
+    /// `iat`.
+    TooOld {
+        /// The token's `iat`.
+        iat: u64,
+        /// The verifier's clock.
+        now: u64,
+        /// The maximum age, in seconds.
+        max_age: u64,
+        /// The leeway, in seconds.
+        leeway: u64,
+    },
     /// The token lives longer than the verifier allows: `exp - iat` (or `exp - now` without `iat`) is over
     /// the maximum lifetime ([`crate::Verifier::with_max_lifetime`], the layout's by default).
     LifetimeTooLong {
@@ -220,6 +234,9 @@ pub enum Error {
     },
     /// The crypto backend failed to sign.
     Signing(jsonwebtoken::errors::Error),
+    /// The remote JWKS cannot give a key now (unreachable, refused, too stale) or is misconfigured.
+    #[cfg(feature = "remote-jwks")]
+    Jwks(crate::JwksError),
 }
 
 /// The part of a compact JWS an [`Error::Malformed`] is about.
@@ -271,6 +288,9 @@ pub enum ErrorKind {
     InvalidUpdate,
     /// The server's own claims or keys are wrong (over budget at mint, bad key): HTTP 500.
     Internal,
+    /// The keys to check the token cannot be had now (the provider's JWKS is unreachable and the last
+    /// good set is too old, or was never fetched): HTTP 503; retrying later may succeed.
+    Unavailable,
 }
 
 impl ErrorKind {
@@ -281,6 +301,7 @@ impl ErrorKind {
             ErrorKind::Unauthorized => 401,
             ErrorKind::InvalidUpdate => 422,
             ErrorKind::Internal => 500,
+            ErrorKind::Unavailable => 503,
         }
     }
 }
@@ -314,6 +335,7 @@ impl Error {
             | Error::Expired { .. }
             | Error::NotYetValid { .. }
             | Error::IssuedInFuture { .. }
+            | Error::TooOld { .. }
             | Error::LifetimeTooLong { .. }
             | Error::InvalidIssuer { .. }
             | Error::InvalidAudience { .. }
@@ -328,6 +350,8 @@ impl Error {
             | Error::LeewayTooLong { .. }
             | Error::TtlTooLong { .. }
             | Error::Signing(_) => ErrorKind::Internal,
+            #[cfg(feature = "remote-jwks")]
+            Error::Jwks(err) => err.kind(),
         }
     }
 
@@ -431,6 +455,16 @@ impl fmt::Display for Error {
                     "the token is issued in the future, at {iat} (now {now}, leeway {leeway} s)"
                 )
             }
+            Error::TooOld {
+                iat,
+                now,
+                max_age,
+                leeway,
+            } => write!(
+                f,
+                "the token was issued at {iat}, more than the maximum age of {max_age} s ago (now {now}, \
+                 leeway {leeway} s); the client must get a fresh token"
+            ),
             Error::LifetimeTooLong { lifetime, max } => write!(
                 f,
                 "the token lives {lifetime} s, over the maximum lifetime of {max} s; refused (raise it \
@@ -489,6 +523,8 @@ impl fmt::Display for Error {
                  `with_max_lifetime`"
             ),
             Error::Signing(err) => write!(f, "signing failed: {err}"),
+            #[cfg(feature = "remote-jwks")]
+            Error::Jwks(err) => err.fmt(f),
         }
     }
 }
@@ -525,6 +561,9 @@ impl std::error::Error for Error {
         match self {
             Error::InvalidPayload(err) | Error::Claims(err) | Error::Update(err) => Some(err),
             Error::Key(err) | Error::Signing(err) => Some(err),
+            // The message is the JWKS error's own; what lies under it is its source.
+            #[cfg(feature = "remote-jwks")]
+            Error::Jwks(err) => std::error::Error::source(err),
             _ => None,
         }
     }

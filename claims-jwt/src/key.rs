@@ -5,14 +5,12 @@ use std::str::FromStr;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_core::size::SignatureAlg;
-use jsonwebtoken::jwk::{
-    AlgorithmParameters, EllipticCurve, Jwk, JwkSet, KeyOperations, PublicKeyUse,
-};
+use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use serde::Deserialize;
 
-use crate::Error;
-use crate::der;
+use crate::skip::SkippedKey;
+use crate::{Error, der};
 
 /// A private key (or HMAC secret) pinned to one algorithm, with an optional `kid`, parsed and checked
 /// once when it is built.
@@ -421,8 +419,9 @@ impl VerifyingKey {
 /// A set of verifying keys chosen by the token's `kid`, usually from a JWKS document (RFC 7517 §5).
 ///
 /// Keys that cannot verify signatures here (`use: enc`, `key_ops` without `verify`, algorithms jsonwebtoken
-/// does not implement such as ES512, `oct` secrets shorter than their hash output) are left out when the
-/// set is read; [`KeySet::len`] tells how many were kept.
+/// does not implement such as ES512, `oct` secrets shorter than their hash output, unreadable members) are
+/// left out one by one when the set is read; [`KeySet::len`] tells how many were kept and
+/// [`KeySet::skipped`] why the others were not.
 ///
 /// ```
 /// use claims_jwt::{Error, KeySet};
@@ -440,54 +439,17 @@ impl VerifyingKey {
 #[derive(Clone, Debug, Default)]
 pub struct KeySet {
     keys: Vec<VerifyingKey>,
+    skipped: Vec<SkippedKey>,
 }
 
 impl KeySet {
     /// A set of the given keys.
     pub fn new(keys: impl IntoIterator<Item = VerifyingKey>) -> Self {
-        KeySet {
-            keys: keys.into_iter().collect(),
-        }
+        Self::from_parts(keys.into_iter().collect(), Vec::new())
     }
 
-    /// The usable keys of a parsed JWKS.
-    ///
-    /// ```
-    /// # use claims_jwt::KeySet;
-    /// let jwks: claims_jwt::jwk::JwkSet = serde_json::from_str(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","use":"enc"}]}"#)?;
-    /// assert!(KeySet::from_jwks(&jwks).is_empty());
-    /// # Ok::<(), serde_json::Error>(())
-    /// ```
-    pub fn from_jwks(jwks: &JwkSet) -> Self {
-        let usable = |jwk: &&Jwk| {
-            let for_signatures =
-                !matches!(jwk.common.public_key_use, Some(PublicKeyUse::Encryption));
-            let may_verify = jwk
-                .common
-                .key_operations
-                .as_ref()
-                .is_none_or(|ops| ops.contains(&KeyOperations::Verify));
-            for_signatures && may_verify
-        };
-        KeySet {
-            keys: jwks
-                .keys
-                .iter()
-                .filter(usable)
-                .filter_map(|jwk| VerifyingKey::from_jwk(jwk).ok())
-                .collect(),
-        }
-    }
-
-    /// The usable keys of a JWKS document in JSON.
-    ///
-    /// ```
-    /// # use claims_jwt::{Error, KeySet};
-    /// assert!(matches!(KeySet::from_jwks_json("{}"), Err(Error::Key(_))));
-    /// ```
-    pub fn from_jwks_json(json: &str) -> Result<Self, Error> {
-        let jwks: JwkSet = serde_json::from_str(json).map_err(|e| Error::Key(e.into()))?;
-        Ok(Self::from_jwks(&jwks))
+    pub(crate) fn from_parts(keys: Vec<VerifyingKey>, skipped: Vec<SkippedKey>) -> Self {
+        KeySet { keys, skipped }
     }
 
     /// The key whose `kid` is `kid`.
@@ -528,6 +490,18 @@ impl KeySet {
     /// The keys, in document order.
     pub fn keys(&self) -> &[VerifyingKey] {
         &self.keys
+    }
+
+    /// The members of the JWKS document that were left out, in document order, each with its reason.
+    ///
+    /// ```
+    /// # use claims_jwt::{KeySet, SkipReason};
+    /// let set = KeySet::from_jwks_json(r#"{"keys":[{"kty":"oct","k":"c2VjcmV0","key_ops":["sign"]}]}"#)?;
+    /// assert_eq!(set.skipped()[0].reason, SkipReason::NoVerifyOperation);
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    pub fn skipped(&self) -> &[SkippedKey] {
+        &self.skipped
     }
 }
 

@@ -129,6 +129,37 @@
 //! [BENCHMARKS.md](https://github.com/typed-session-claims/claims/blob/main/BENCHMARKS.md), written from
 //! one run by the `benches` package; they are not quoted here, where they would go stale.
 //!
+//! # Remote JWKS
+//!
+//! With the feature `remote-jwks`, a verifier takes its keys from a provider's JWK set over HTTPS
+//! (`RemoteJwks`): cached by `Cache-Control`, refreshed once for all callers when a token names a new
+//! `kid`, served stale within a limit while the provider is down, each fetch capped in time and size. The
+//! hot path reads a lock-free snapshot and never waits on a fetch for a key the set already holds. Clerk
+//! and Stytch verifiers are one call (`Verifier::clerk`, `Verifier::stytch`); Clerk's PEM key needs no
+//! network at all ([`Verifier::clerk_jwt_key`], without the feature too). In a request handler, call
+//! [`Verifier::verify_async`]:
+//!
+//! ```
+//! # #[cfg(feature = "remote-jwks")] {
+//! use claims_jwt::{Clerk, Error, JwksOptions, Verifier};
+//! use serde_json::{Map, Value};
+//!
+//! let verifier = Verifier::<Clerk>::clerk("https://clerk.example.com", JwksOptions::default())?
+//!     .with_authorized_party("https://example.com");
+//!
+//! async fn user_id(verifier: &Verifier<Clerk>, session: &str) -> Result<Option<String>, Error> {
+//!     let token = verifier.verify_async::<Map<String, Value>>(session).await?;
+//!     Ok(token.registered().sub.clone())
+//! }
+//! # }
+//! # Ok::<(), claims_jwt::Error>(())
+//! ```
+//!
+//! TLS goes through rustls on the crate's crypto backend (aws-lc-rs, or *ring* with `rust_crypto`), with
+//! the platform's root certificates. The repository's `benches` package measures a verification with a
+//! cached remote set beside one with a static [`KeySet`], in the same run (`cargo bench -p claims-benches
+//! --bench remote_jwks`).
+//!
 //! # Re-exports
 //!
 //! `claims_jwt::SessionClaims` is both the trait and the derive, and `claims_jwt::claims_core` the whole
@@ -157,12 +188,17 @@ mod clock;
 mod der;
 mod error;
 mod header;
+mod jwks;
 mod key;
 pub mod layout;
 mod mint;
 mod parse;
 mod proof;
+mod provider;
 mod registered;
+#[cfg(feature = "remote-jwks")]
+mod remote;
+mod skip;
 mod stytch_bounds;
 mod token;
 mod token_bounds;
@@ -204,6 +240,9 @@ pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
 pub use proof::{CookieProof, layout_budget};
 pub use registered::{Audience, Registered};
+#[cfg(feature = "remote-jwks")]
+pub use remote::{CachedKeys, JwksError, JwksOptions, RemoteJwks};
+pub use skip::{SkipReason, SkippedKey};
 pub use token::{Header, Payload, Token};
 pub use verify::{DEFAULT_MAX_TOKEN_LEN, MAX_LEEWAY, Verifier};
 

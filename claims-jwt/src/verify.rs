@@ -10,7 +10,7 @@ use claims_core::SessionClaims;
 use claims_core::profile::FitsProfile;
 use jsonwebtoken::Algorithm;
 
-use crate::header::{DEFAULT_MAX_HEADER_LEN, HeaderRules, check_header, check_typ};
+use crate::header::{CheckedHeader, DEFAULT_MAX_HEADER_LEN, HeaderRules, check_header, check_typ};
 use crate::layout::assert_fits;
 use crate::parse::parse_payload;
 use crate::{Error, Generic, Header, KeySet, Layout, Payload, Segment, Token, VerifyingKey};
@@ -55,7 +55,11 @@ pub const MAX_LEEWAY: Duration = Duration::from_secs(5 * 60);
 /// without `iat`, at most the layout's [`Layout::MAX_LIFETIME`] unless [`Verifier::with_max_lifetime`]),
 /// `nbf`, `iat` not in the future, with the leeway (the layout's default: 5 s for Clerk, 0 otherwise)
 /// against the clock; `iss`, `azp` when configured; `aud` against the configured audiences, and refused
-/// when present while none is configured (RFC 7519 §4.1.3) unless [`Verifier::with_any_audience`].
+/// when present while none is configured (RFC 7519 §4.1.3) unless [`Verifier::with_any_audience`]; the
+/// token's age (`now - iat`) when [`Verifier::with_max_token_age`] is set.
+///
+/// [`Verifier::verify_async`] makes the same pass, the same checks in the same order; with a remote JWK
+/// set (feature `remote-jwks`) it may first fetch the set, between reading the header and picking the key.
 ///
 /// ```
 /// use claims_jwt::{Clerk, Clock, Error, KeySet, Verifier};
@@ -79,6 +83,7 @@ pub struct Verifier<L = Generic> {
     require_exp: bool,
     max_token_len: usize,
     max_lifetime: u64,
+    max_token_age: Option<u64>,
     any_audience: bool,
     header: HeaderRules,
     clock: crate::Clock,
@@ -89,6 +94,8 @@ pub struct Verifier<L = Generic> {
 enum Keys {
     One(VerifyingKey),
     Set(KeySet),
+    #[cfg(feature = "remote-jwks")]
+    Remote(crate::RemoteJwks),
 }
 
 impl<L> Clone for Verifier<L> {
@@ -102,6 +109,7 @@ impl<L> Clone for Verifier<L> {
             require_exp: self.require_exp,
             max_token_len: self.max_token_len,
             max_lifetime: self.max_lifetime,
+            max_token_age: self.max_token_age,
             any_audience: self.any_audience,
             header: self.header,
             clock: self.clock.clone(),
@@ -122,11 +130,21 @@ impl<L: Layout> fmt::Debug for Verifier<L> {
             .field("require_exp", &self.require_exp)
             .field("max_token_len", &self.max_token_len)
             .field("max_lifetime", &self.max_lifetime)
+            .field("max_token_age", &self.max_token_age)
             .field("any_audience", &self.any_audience)
             .field("header", &self.header)
             .field("clock", &self.clock)
             .finish_non_exhaustive()
     }
+}
+
+/// A compact JWS whose header passed every rule but `typ`'s, waiting for its key.
+struct Jws<'t> {
+    header: CheckedHeader,
+    /// The signing input: `header . payload`, as written.
+    message: &'t str,
+    payload_b64: &'t str,
+    signature_b64: &'t str,
 }
 
 /// The name of `alg` as written in a JWS header.
@@ -159,6 +177,7 @@ impl<L: Layout> Verifier<L> {
             require_exp: true,
             max_token_len: DEFAULT_MAX_TOKEN_LEN,
             max_lifetime: L::MAX_LIFETIME,
+            max_token_age: None,
             any_audience: false,
             header: HeaderRules {
                 max_len: DEFAULT_MAX_HEADER_LEN,
@@ -192,6 +211,41 @@ impl<L: Layout> Verifier<L> {
     /// ```
     pub fn from_key_set(keys: KeySet) -> Self {
         Self::from_keys(Keys::Set(keys))
+    }
+
+    /// A verifier choosing the key by the token's `kid` in a remote JWK set, fetched and cached as
+    /// [`crate::RemoteJwks`] describes. Use [`Verifier::verify_async`], which fetches the set when needed
+    /// and refreshes it for a new `kid`; [`Verifier::verify`] uses the set at hand only.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, JwksOptions, RemoteJwks, Verifier};
+    /// let jwks = RemoteJwks::new("https://auth.example.com/.well-known/jwks.json", JwksOptions::default())?;
+    /// let verifier = Verifier::<Generic>::from_remote_jwks(jwks).with_issuer("https://auth.example.com");
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    #[cfg(feature = "remote-jwks")]
+    pub fn from_remote_jwks(jwks: crate::RemoteJwks) -> Self {
+        Self::from_keys(Keys::Remote(jwks))
+    }
+
+    /// The remote JWK set this verifier fetches its keys from, if it has one: to await
+    /// [`crate::RemoteJwks::refresh`] at startup, or to look at the cached keys.
+    ///
+    /// ```
+    /// # use claims_jwt::{Generic, JwksOptions, RemoteJwks, Verifier, VerifyingKey};
+    /// let jwks = RemoteJwks::new("https://auth.example.com/.well-known/jwks.json", JwksOptions::default())?;
+    /// let verifier = Verifier::<Generic>::from_remote_jwks(jwks);
+    /// assert_eq!(verifier.remote_jwks().map(|jwks| jwks.url()), Some("https://auth.example.com/.well-known/jwks.json"));
+    /// let key = VerifyingKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// assert!(Verifier::<Generic>::new(key).remote_jwks().is_none());
+    /// # Ok::<(), claims_jwt::Error>(())
+    /// ```
+    #[cfg(feature = "remote-jwks")]
+    pub fn remote_jwks(&self) -> Option<&crate::RemoteJwks> {
+        match &self.keys {
+            Keys::Remote(jwks) => Some(jwks),
+            _ => None,
+        }
     }
 
     /// This verifier also accepting `iss` = `issuer`; once any issuer is set, `iss` is required.
@@ -257,6 +311,33 @@ impl<L: Layout> Verifier<L> {
     #[must_use]
     pub fn with_max_lifetime(mut self, max: Duration) -> Self {
         self.max_lifetime = max.as_secs();
+        self
+    }
+
+    /// This verifier refusing tokens issued more than `max_age` ago (whole seconds, plus the leeway), as
+    /// Stytch's SDKs do with `max_token_age_seconds`; `iat` becomes required ([`Error::TooOld`]).
+    ///
+    /// This bounds the time since `iat`, against the clock: a token that was fine a minute ago may be
+    /// refused now. [`Verifier::with_max_lifetime`] bounds `exp - iat`, a property of the token alone.
+    ///
+    /// ```
+    /// # use std::time::Duration;
+    /// # use claims_jwt::{Clock, Error, Generic, Minter, Payload, SigningKey, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// let minted = Minter::<Generic>::new(key.clone()).with_clock(Clock::fixed(1000)).with_ttl(Duration::from_secs(3600))
+    ///     .mint(&Payload::new(Map::<String, Value>::new()))?;
+    /// let verifier = Verifier::<Generic>::new(key.verifying_key()).with_max_token_age(Duration::from_secs(300));
+    /// assert!(verifier.clone().with_clock(Clock::fixed(1300)).verify::<Map<String, Value>>(minted.as_str()).is_ok());
+    /// assert_eq!(
+    ///     verifier.with_clock(Clock::fixed(1301)).verify::<Map<String, Value>>(minted.as_str()).unwrap_err(),
+    ///     Error::TooOld { iat: 1000, now: 1301, max_age: 300, leeway: 0 }
+    /// );
+    /// # Ok::<(), Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_max_token_age(mut self, max_age: Duration) -> Self {
+        self.max_token_age = Some(max_age.as_secs());
         self
     }
 
@@ -350,7 +431,48 @@ impl<L: Layout> Verifier<L> {
     ) -> Result<Token<C, L>, Error> {
         assert_fits::<C, L>();
         let (header, payload) = self.verify_jws(token)?;
-        let payload: Payload<C, L> = parse_payload(&payload)?;
+        self.typed_token(header, &payload)
+    }
+
+    /// Verifies `token` like [`Verifier::verify`], with the same checks; with a remote JWK set
+    /// (`Verifier::from_remote_jwks`, feature `remote-jwks`), first fetches the set if none is at hand,
+    /// or fetches it again when the token's `kid` is unknown (at most once per refresh interval, one fetch
+    /// for all concurrent callers). A key the set already holds is used at once, without waiting on any
+    /// fetch. With static keys it is [`Verifier::verify`]: the one entry point a request handler needs.
+    ///
+    /// ```
+    /// # use claims_jwt::{Clerk, Error, Verifier};
+    /// # use serde_json::{Map, Value};
+    /// async fn user_id(verifier: &Verifier<Clerk>, session_cookie: &str) -> Result<Option<String>, Error> {
+    ///     let token = verifier.verify_async::<Map<String, Value>>(session_cookie).await?;
+    ///     Ok(token.registered().sub.clone())
+    /// }
+    /// ```
+    // Without `remote-jwks` nothing awaits, but handlers keep one signature whatever the features.
+    #[cfg_attr(not(feature = "remote-jwks"), allow(clippy::unused_async))]
+    pub async fn verify_async<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        token: &str,
+    ) -> Result<Token<C, L>, Error> {
+        #[cfg(feature = "remote-jwks")]
+        if let Keys::Remote(remote) = &self.keys {
+            assert_fits::<C, L>();
+            let jws = self.parse_jws(token)?;
+            let keys = remote.keys_for(jws.header.kid.as_deref()).await?;
+            let key = keys.keys().select(jws.header.kid.as_deref())?;
+            let (header, payload) = self.check_jws(jws, key)?;
+            return self.typed_token(header, &payload);
+        }
+        self.verify(token)
+    }
+
+    /// The typed token of a verified payload, once its claims pass [`Verifier::check_claims`].
+    fn typed_token<C: SessionClaims>(
+        &self,
+        header: Header,
+        payload: &[u8],
+    ) -> Result<Token<C, L>, Error> {
+        let payload: Payload<C, L> = parse_payload(payload)?;
         self.check_claims(&payload)?;
         Ok(Token::new(header, payload))
     }
@@ -375,6 +497,24 @@ impl<L: Layout> Verifier<L> {
     }
 
     fn verify_jws(&self, token: &str) -> Result<(Header, Vec<u8>), Error> {
+        let jws = self.parse_jws(token)?;
+        match &self.keys {
+            Keys::One(key) => self.check_jws(jws, key),
+            Keys::Set(set) => {
+                let key = set.select(jws.header.kid.as_deref())?;
+                self.check_jws(jws, key)
+            }
+            #[cfg(feature = "remote-jwks")]
+            Keys::Remote(remote) => remote.with_keys_now(|set| {
+                let key = set.select(jws.header.kid.as_deref())?;
+                self.check_jws(jws, key)
+            }),
+        }
+    }
+
+    /// Caps the length, splits the segments and applies every header rule but `typ`'s: everything before
+    /// a key is chosen.
+    fn parse_jws<'t>(&self, token: &'t str) -> Result<Jws<'t>, Error> {
         if token.len() > self.max_token_len {
             return Err(Error::TooLong {
                 len: token.len(),
@@ -396,11 +536,23 @@ impl<L: Layout> Verifier<L> {
         // Every header rule, in the one parse of the header, before any key is looked up; `typ` once the
         // algorithm is known to be right.
         let header = check_header(header_b64, &self.header)?;
+        Ok(Jws {
+            header,
+            message: &token[..header_b64.len() + 1 + payload_b64.len()],
+            payload_b64,
+            signature_b64,
+        })
+    }
 
-        let key = match &self.keys {
-            Keys::One(key) => key,
-            Keys::Set(set) => set.select(header.kid.as_deref())?,
-        };
+    /// Checks `jws` with `key`: the header's `alg` must be the key's, then `typ`, then the signature;
+    /// returns the header and the decoded payload bytes.
+    fn check_jws(&self, jws: Jws<'_>, key: &VerifyingKey) -> Result<(Header, Vec<u8>), Error> {
+        let Jws {
+            header,
+            message,
+            payload_b64,
+            signature_b64,
+        } = jws;
         if header.alg != alg_name(key.algorithm()) {
             return Err(Error::AlgorithmMismatch {
                 expected: key.algorithm(),
@@ -408,8 +560,7 @@ impl<L: Layout> Verifier<L> {
             });
         }
         check_typ(&header, &self.header)?;
-        let message = &token.as_bytes()[..header_b64.len() + 1 + payload_b64.len()];
-        key.verify(message, signature_b64)?;
+        key.verify(message.as_bytes(), signature_b64)?;
 
         let payload = URL_SAFE_NO_PAD
             .decode(payload_b64)
@@ -448,6 +599,17 @@ impl<L: Layout> Verifier<L> {
             && iat > now.saturating_add(leeway)
         {
             return Err(Error::IssuedInFuture { iat, now, leeway });
+        }
+        if let Some(max_age) = self.max_token_age {
+            let iat = registered.iat.ok_or(Error::MissingClaim { name: "iat" })?;
+            if now > iat.saturating_add(max_age).saturating_add(leeway) {
+                return Err(Error::TooOld {
+                    iat,
+                    now,
+                    max_age,
+                    leeway,
+                });
+            }
         }
         if !self.issuers.is_empty() {
             let iss = registered

@@ -12,7 +12,9 @@ use claims_jwt::Algorithm;
 use claims_jwt::jsonwebtoken::{EncodingKey, crypto};
 use serde_json::{Map, Value};
 
+pub mod events;
 pub mod frontend;
+pub mod remote_jwks;
 
 /// The workspace README, so that its examples compile and run as doc tests.
 #[doc = include_str!("../../README.md")]

@@ -7,7 +7,7 @@ use claims_jwt::{Generic, Layout, Registered, SessionClaims, Token, Verifier};
 use http::HeaderMap;
 use tracing::field::display;
 
-use super::{FoundToken, Origin, Refusal, TokenSources};
+use super::{FoundToken, Origin, Reason, Refusal, TokenSources};
 
 /// A verifier and the places to look for the token: what the extractor reads from application state.
 ///
@@ -130,7 +130,12 @@ impl<L: Layout> Authenticator<L> {
     /// The verified session of a request with these `headers`: `Ok(None)` when the request carries no token
     /// at all, `Err` when it carries an ambiguous, unreadable or untrustworthy one (see [`TokenSources`] for
     /// the order and [`Refusal`] for the answer). Each refusal is logged with `tracing` (reason, status and
-    /// where the token was; never the token): `info` for 4xx, `error` for a server-side fault.
+    /// where the token was; never the token): `info` for 4xx, `warn` for keys that cannot be had now
+    /// (503), `error` for a server-side fault.
+    ///
+    /// This is the synchronous [`Verifier::verify`]: with a remote JWK set it uses the keys at hand and
+    /// never fetches, so a token with a new `kid` is refused until the set is refreshed. Servers call
+    /// [`Authenticator::authenticate_async`], as the axum extractor does.
     ///
     /// ```
     /// # use claims_axum::{Authenticator, Reason};
@@ -146,17 +151,59 @@ impl<L: Layout> Authenticator<L> {
         &self,
         headers: &HeaderMap,
     ) -> Result<Option<VerifiedSession<C, L>>, Refusal> {
-        let found = match self.inner.sources.find(headers) {
-            Ok(Some(found)) => found,
-            Ok(None) => return Ok(None),
-            Err(refusal) => {
-                log_refusal(&refusal, None);
-                return Err(refusal);
-            }
+        let Some(found) = self.find(headers)? else {
+            return Ok(None);
         };
-        // The one verification of the request. A verifier that fetches unknown keys remotely makes this
-        // an `.await`, and this function async, with no other change.
-        match self.inner.verifier.verify::<C>(found.token()) {
+        let verified = self.inner.verifier.verify::<C>(found.token());
+        Self::conclude(verified, found)
+    }
+
+    /// [`Authenticator::authenticate`] through [`Verifier::verify_async`]: with a remote JWK set (feature
+    /// `remote-jwks`) the first request fetches the set, and a token with a new `kid` refreshes it once for
+    /// all concurrent requests; a set that cannot be had is [`crate::Reason::KeysUnavailable`] (503). With
+    /// static keys it is [`Authenticator::authenticate`].
+    ///
+    /// ```
+    /// # use claims_axum::Authenticator;
+    /// # use claims_jwt::{Clerk, Minter, Payload, SigningKey, Verifier};
+    /// # use http::{HeaderMap, HeaderValue, header::AUTHORIZATION};
+    /// # use serde_json::{Map, Value};
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let key = SigningKey::hs256(b"0123456789abcdef0123456789abcdef")?;
+    /// let minted = Minter::<Clerk>::new(key.clone()).mint(&Payload::new(Map::<String, Value>::new()).with_subject("user_1"))?;
+    /// let auth = Authenticator::new(Verifier::<Clerk>::new(key.verifying_key()));
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert(AUTHORIZATION, HeaderValue::from_str(&format!("Bearer {minted}"))?);
+    /// let session = auth.authenticate_async::<Map<String, Value>>(&headers).await?.expect("a session");
+    /// assert_eq!(session.registered().sub.as_deref(), Some("user_1"));
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn authenticate_async<C: SessionClaims + FitsProfile<L::Profile>>(
+        &self,
+        headers: &HeaderMap,
+    ) -> Result<Option<VerifiedSession<C, L>>, Refusal> {
+        let Some(found) = self.find(headers)? else {
+            return Ok(None);
+        };
+        let verified = self.inner.verifier.verify_async::<C>(found.token()).await;
+        Self::conclude(verified, found)
+    }
+
+    /// The request's token, if it has one; an ambiguous or unreadable one is a logged refusal.
+    fn find(&self, headers: &HeaderMap) -> Result<Option<FoundToken>, Refusal> {
+        self.inner.sources.find(headers).inspect_err(|refusal| {
+            log_refusal(refusal, None);
+        })
+    }
+
+    /// The session of a verification, or its logged refusal.
+    fn conclude<C>(
+        verified: Result<Token<C, L>, claims_jwt::Error>,
+        found: FoundToken,
+    ) -> Result<Option<VerifiedSession<C, L>>, Refusal> {
+        match verified {
             Ok(token) => Ok(Some(VerifiedSession::new(token, found))),
             Err(error) => {
                 let refusal = Refusal::from(error);
@@ -173,7 +220,17 @@ impl<L: Layout> Authenticator<L> {
 pub(crate) fn log_refusal(refusal: &Refusal, origin: Option<&Origin>) {
     let (reason, status) = (refusal.reason().as_str(), refusal.status().as_u16());
     let source = origin.map(display);
-    if refusal.status().is_server_error() {
+    if refusal.reason() == Reason::KeysUnavailable {
+        // The provider's keys, not this request: the JWKS error names the URL and why, never a token.
+        let error = refusal.error().map(display);
+        tracing::warn!(
+            reason,
+            status,
+            source,
+            error,
+            "session not checked: the keys to check it cannot be had now"
+        );
+    } else if refusal.status().is_server_error() {
         let error = refusal.error().map(display);
         tracing::error!(
             reason,

@@ -71,6 +71,9 @@ pub enum Reason {
     CookieTooLarge,
     /// The server could not check the token, e.g. no key could be loaded (500).
     ServerError,
+    /// The keys to check the token cannot be had now: the provider's JWKS is unreachable or broken and no
+    /// usable set is cached, or the cached one is past its staleness limit (503; retrying later may work).
+    KeysUnavailable,
 }
 
 impl Reason {
@@ -105,6 +108,7 @@ impl Reason {
             Reason::InvalidUpdate => "invalid_update",
             Reason::CookieTooLarge => "cookie_too_large",
             Reason::ServerError => "server_error",
+            Reason::KeysUnavailable => "keys_unavailable",
         }
     }
 
@@ -173,6 +177,9 @@ impl Reason {
                 "the new session cookie would be over the browser's size limit; nothing was set"
             }
             Reason::ServerError => "the server could not check the session token; retry later",
+            Reason::KeysUnavailable => {
+                "the server cannot get the keys to check the session token right now; retry shortly"
+            }
         }
     }
 
@@ -182,6 +189,7 @@ impl Reason {
     /// # use claims_axum::Reason;
     /// assert_eq!(Reason::Missing.status(), http::StatusCode::UNAUTHORIZED);
     /// assert_eq!(Reason::ServerError.status(), http::StatusCode::INTERNAL_SERVER_ERROR);
+    /// assert_eq!(Reason::KeysUnavailable.status(), http::StatusCode::SERVICE_UNAVAILABLE);
     /// ```
     pub const fn status(self) -> StatusCode {
         match self.class() {
@@ -189,11 +197,12 @@ impl Reason {
             Class::Missing | Class::Token => StatusCode::UNAUTHORIZED,
             Class::Update => StatusCode::UNPROCESSABLE_ENTITY,
             Class::Server => StatusCode::INTERNAL_SERVER_ERROR,
+            Class::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
-    /// The `WWW-Authenticate` challenge (RFC 6750 §3): none for a refused update or a server fault, no error
-    /// code when the request had no token at all.
+    /// The `WWW-Authenticate` challenge (RFC 6750 §3): none for a refused update or a server fault (the
+    /// token may be fine), no error code when the request had no token at all.
     ///
     /// ```
     /// # use claims_axum::Reason;
@@ -207,7 +216,7 @@ impl Reason {
             Class::Missing => Some("Bearer"),
             Class::Request => Some(r#"Bearer error="invalid_request""#),
             Class::Token => Some(r#"Bearer error="invalid_token""#),
-            Class::Update | Class::Server => None,
+            Class::Update | Class::Server | Class::Unavailable => None,
         }
     }
 
@@ -220,6 +229,7 @@ impl Reason {
             }
             Reason::ReservedClaim | Reason::OverBudget | Reason::InvalidUpdate => Class::Update,
             Reason::CookieTooLarge | Reason::ServerError => Class::Server,
+            Reason::KeysUnavailable => Class::Unavailable,
             Reason::Malformed
             | Reason::TooLong
             | Reason::WrongAlgorithm
@@ -240,7 +250,7 @@ impl Reason {
 }
 
 /// The kinds of refusal: RFC 6750's "no authentication", `invalid_request` and `invalid_token`, then a
-/// refused update and a server fault.
+/// refused update, a server fault, and a key source that is down for now.
 #[derive(Clone, Copy)]
 enum Class {
     Missing,
@@ -248,6 +258,7 @@ enum Class {
     Token,
     Update,
     Server,
+    Unavailable,
 }
 
 impl fmt::Display for Reason {
@@ -406,11 +417,13 @@ impl From<Error> for Refusal {
             // A reissue whose provider claims outgrew the bounds the cookie proof counted, or a minter
             // whose key the proof did not count: the server's configuration, not the client's token.
             Error::LayoutBound { .. } | Error::ProofMismatch { .. } => Reason::ServerError,
-            // Variants added later (a remote key source, say) are placed by their kind.
+            // The rest by their kind: a remote JWKS that is down (`Error::Jwks`, feature `remote-jwks` of
+            // claims-jwt) is `Unavailable`, a misconfigured one `Internal`, like variants added later.
             other => match other.kind() {
                 ErrorKind::Malformed => Reason::Malformed,
                 ErrorKind::Unauthorized => Reason::InvalidToken,
                 ErrorKind::InvalidUpdate => Reason::InvalidUpdate,
+                ErrorKind::Unavailable => Reason::KeysUnavailable,
                 _ => Reason::ServerError,
             },
         };
@@ -617,6 +630,43 @@ mod tests {
         ]);
     }
 
+    #[cfg(feature = "remote-jwks")]
+    #[test]
+    fn a_remote_jwks_that_is_down_is_a_503_and_a_misconfigured_one_a_500() {
+        use claims_jwt::JwksError;
+        let url = "https://clerk.example.com/.well-known/jwks.json";
+        let stale = JwksError::Stale {
+            url: url.into(),
+            expired_at: 100,
+            now: 86_501,
+            max_stale: 86_400,
+            last_error: Some(Box::new(JwksError::Status {
+                url: url.into(),
+                status: 502,
+            })),
+        };
+        assert_reasons(vec![
+            (Error::Jwks(stale), Reason::KeysUnavailable, 503),
+            (
+                Error::Jwks(JwksError::NotFetched { url: url.into() }),
+                Reason::KeysUnavailable,
+                503,
+            ),
+            (
+                Error::Jwks(JwksError::Timeout { url: url.into() }),
+                Reason::KeysUnavailable,
+                503,
+            ),
+            (
+                Error::Jwks(JwksError::Client {
+                    reason: "no CA certificates".into(),
+                }),
+                Reason::ServerError,
+                500,
+            ),
+        ]);
+    }
+
     fn jsonwebtoken_error() -> claims_jwt::jsonwebtoken::errors::Error {
         claims_jwt::jsonwebtoken::errors::ErrorKind::InvalidKeyFormat.into()
     }
@@ -648,6 +698,13 @@ mod tests {
         let server = Refusal::from(Error::Key(jsonwebtoken_error())).http_response();
         assert_eq!(server.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert!(server.headers().get(WWW_AUTHENTICATE).is_none());
+        let unavailable = Refusal::new(Reason::KeysUnavailable).http_response();
+        assert_eq!(unavailable.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(unavailable.headers().get(WWW_AUTHENTICATE).is_none());
+        assert_eq!(
+            unavailable.body(),
+            r#"{"reason":"keys_unavailable","message":"the server cannot get the keys to check the session token right now; retry shortly"}"#
+        );
     }
 
     #[test]
@@ -677,6 +734,7 @@ mod tests {
             Reason::InvalidUpdate,
             Reason::CookieTooLarge,
             Reason::ServerError,
+            Reason::KeysUnavailable,
         ];
         let mut names: Vec<&str> = all.iter().map(|r| r.as_str()).collect();
         names.sort_unstable();

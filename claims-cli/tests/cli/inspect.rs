@@ -717,22 +717,6 @@ fn garbage_is_an_input_error_in_one_line() {
 }
 
 #[test]
-fn a_jwks_url_says_what_it_needs() {
-    let clerk = clerk();
-    let run = claims(&[
-        "inspect",
-        text(&clerk, "token"),
-        "--jwks",
-        "https://127.0.0.1:9/.well-known/jwks.json",
-    ]);
-    assert_eq!(
-        run.error_line(2),
-        "fetching a JWKS by URL needs claims-jwt's remote JWKS support, which this build of claims lacks; \
-         download it first (curl -o jwks.json https://127.0.0.1:9/.well-known/jwks.json) and pass the file"
-    );
-}
-
-#[test]
 fn the_layout_decides_what_is_custom() {
     let clerk = clerk();
     let run = claims(&[

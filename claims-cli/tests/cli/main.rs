@@ -5,6 +5,7 @@ mod inspect;
 mod keys;
 mod lint;
 mod mint;
+mod remote;
 mod size;
 mod support;
 mod usage;
