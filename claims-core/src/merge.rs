@@ -356,42 +356,31 @@ fn check_changes(
     policy: &UpdatePolicy<'_>,
 ) -> Result<(), ClaimsError> {
     let is_changed = |name: &str| changes.iter().any(|(n, _)| n.as_str() == name);
-    let names = || {
-        claims
-            .keys()
-            .map(String::as_str)
-            .filter(|name| !is_changed(name))
-            .chain(
-                changes
-                    .iter()
-                    .filter(|(_, new)| new.is_some())
-                    .map(|(n, _)| n.as_str()),
-            )
-    };
-    // The names are listed, sorted, only for the error: most updates reserve nothing.
-    if names().any(|name| policy.reserved.check(name).is_some()) {
-        let mut names: Vec<&str> = names().collect();
-        names.sort_unstable();
-        check_reserved(names.iter().copied(), &policy.reserved)?;
-    }
-
-    if policy.bytes.is_some() || policy.utf16_units.is_some() {
-        let mut size = JsonSize::default();
-        let mut members = 0usize;
-        let mut add = |member: JsonSize| {
+    let kept = claims.iter().filter(|(name, _)| !is_changed(name));
+    let added = changes
+        .iter()
+        .filter_map(|(n, v)| v.as_ref().map(|v| (*n, v)));
+    // One pass over the result's members, both checking names and measuring: most updates reserve
+    // nothing, so the names are listed, sorted, only for the error.
+    let measure = policy.bytes.is_some() || policy.utf16_units.is_some();
+    let mut reserved = false;
+    let mut size = JsonSize::default();
+    let mut members = 0usize;
+    for (name, value) in kept.clone().chain(added.clone()) {
+        reserved |= policy.reserved.check(name).is_some();
+        if measure {
+            let member = member_size(name, value);
             size.bytes += member.bytes;
             size.utf16_units += member.utf16_units;
             members += 1;
-        };
-        for (name, value) in claims.iter().filter(|(name, _)| !is_changed(name)) {
-            add(member_size(name, value));
         }
-        for (name, value) in changes
-            .iter()
-            .filter_map(|(n, v)| v.as_ref().map(|v| (n, v)))
-        {
-            add(member_size(name, value));
-        }
+    }
+    if reserved {
+        let mut names: Vec<&str> = kept.chain(added).map(|(n, _)| n.as_str()).collect();
+        names.sort_unstable();
+        check_reserved(names.iter().copied(), &policy.reserved)?;
+    }
+    if measure {
         let punctuation = 2 + members.saturating_sub(1);
         size.bytes += punctuation;
         size.utf16_units += punctuation;

@@ -8,13 +8,12 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Field, Input};
 use crate::attr::Spanned as SpannedValue;
-use crate::paths::{profile_const, profile_marker};
+use crate::paths::{private_alias, profile_const, profile_marker};
 
 /// The claims type's items: `impl SessionClaims`, `impl JsonBound`, `impl Accepts` of it for each profile
 /// marker whose profile its policy covers, and the compile-time assertions.
 pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
-    let krate = &input.krate;
-    let private = quote!(#krate::__private);
+    let (alias, private) = private_alias(&input.krate);
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, &private);
@@ -30,14 +29,16 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
     let checks = input.fields.iter().filter_map(|f| field_check(f, &private));
     let max = Ident::new("__claims_max", Span::mixed_site());
 
-    // The compile-time checks take each field's bound by reference: in a generic struct from the local
-    // array of the `MAX_JSON_LEN` initializer, otherwise written out in each `const _` item.
-    let all = Ident::new("__claims_fields", Span::mixed_site());
-    let refs: Vec<TokenStream> = if input.is_generic() {
-        (0..fields.len()).map(|i| quote!(&#all[#i])).collect()
+    // The compile-time checks take each field's bound by reference from one array, written once: in a
+    // generic struct the local array of the `MAX_JSON_LEN` initializer, otherwise a `const` beside the
+    // impls that every `const _` assertion indexes (each bound written out per assertion made the compiler
+    // type-check and evaluate it once per assertion).
+    let all = if input.is_generic() {
+        Ident::new("__claims_fields", Span::mixed_site())
     } else {
-        fields.iter().map(|field| quote!(&#field)).collect()
+        Ident::new("__CLAIMS_FIELDS", Span::call_site())
     };
+    let refs: Vec<TokenStream> = (0..fields.len()).map(|i| quote!(&#all[#i])).collect();
     let field_checks: Vec<TokenStream> = limit_assertions(input, &private, &type_name, &refs)
         .into_iter()
         .chain(unbounded_assertions(input, &private, &type_name, &refs))
@@ -47,6 +48,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         fail_on(
             max_size.span,
             &quote!(#private::budget_problem(#type_name, #all, #n)),
+            &private,
         )
     });
 
@@ -61,18 +63,17 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 #private::object_max(#all)
             }),
             TokenStream::new(),
-            quote!(let _: ::core::option::Option<usize> = const { <Self as #private::SessionClaims>::MAX_JSON_LEN };),
+            quote!(let _: #private::Option<usize> = const { <Self as #private::SessionClaims>::MAX_JSON_LEN };),
         )
     } else {
-        let budget = budget.map(|check| {
-            quote!(const _: () = {
-                let #all: &[#private::FieldBound] = &[#(#fields),*];
-                #check
-            };)
-        });
+        let budget = budget.map(|check| quote!(const _: () = { #check };));
         (
-            quote!(#private::object_max(&[#(#fields),*])),
-            quote!(#(const _: () = #field_checks;)* #budget),
+            quote!(#private::object_max(#all)),
+            quote! {
+                const #all: &[#private::FieldBound] = &[#(#fields),*];
+                #(const _: () = #field_checks;)*
+                #budget
+            },
             TokenStream::new(),
         )
     };
@@ -81,30 +82,31 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
 
     quote! {
         const _: () = {
+            #alias
             #[allow(unused_imports)]
             use #private::ProbeFallback as _;
 
             #[automatically_derived]
             impl #impl_generics #private::SessionClaims for #ident #ty_generics #where_clause {
                 const CLAIM_NAMES: &'static [&'static str] = &[#(#claim_names),*];
-                const MAX_JSON_LEN: ::core::option::Option<usize> = #max_json_len;
+                const MAX_JSON_LEN: #private::Option<usize> = #max_json_len;
                 const RESERVED: #private::ReservedNames<'static> = #reserved;
 
-                fn check_bounds(&self) -> ::core::result::Result<(), #private::ClaimsError> {
+                fn check_bounds(&self) -> #private::Result<(), #private::ClaimsError> {
                     #force
                     #(#checks)*
-                    ::core::result::Result::Ok(())
+                    #private::Result::Ok(())
                 }
             }
 
             #[automatically_derived]
             impl #impl_generics #private::JsonBound for #ident #ty_generics #where_clause {
                 const SHAPE: #private::JsonShape = match <Self as #private::SessionClaims>::MAX_JSON_LEN {
-                    ::core::option::Option::Some(#max) => #private::JsonShape::Fixed(#max),
-                    ::core::option::Option::None => #private::JsonShape::Unbounded,
+                    #private::Option::Some(#max) => #private::JsonShape::Fixed(#max),
+                    #private::Option::None => #private::JsonShape::Unbounded,
                 };
 
-                fn check_bound(&self, _: #private::Limits) -> ::core::result::Result<(), #private::ClaimsError> {
+                fn check_bound(&self, _: #private::Limits) -> #private::Result<(), #private::ClaimsError> {
                     <Self as #private::SessionClaims>::check_bounds(self)
                 }
             }
@@ -197,20 +199,26 @@ fn reserved(input: &Input<'_>, private: &TokenStream) -> TokenStream {
 }
 
 /// `Option::Some(n)` or `Option::None`, as an expression.
-pub(crate) fn option_usize(value: Option<&SpannedValue<usize>>) -> TokenStream {
+pub(crate) fn option_usize(
+    value: Option<&SpannedValue<usize>>,
+    private: &TokenStream,
+) -> TokenStream {
     value.map_or_else(
-        || quote!(::core::option::Option::None),
+        || quote!(#private::Option::None),
         |value| {
             let n = Literal::usize_unsuffixed(value.value);
-            quote!(::core::option::Option::Some(#n))
+            quote!(#private::Option::Some(#n))
         },
     )
 }
 
 pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+    if field.attrs.max_len.is_none() && field.attrs.max_items.is_none() {
+        return quote!(#private::Limits::NONE);
+    }
     let (max_len, max_items) = (
-        option_usize(field.attrs.max_len.as_ref()),
-        option_usize(field.attrs.max_items.as_ref()),
+        option_usize(field.attrs.max_len.as_ref(), private),
+        option_usize(field.attrs.max_items.as_ref(), private),
     );
     quote!(#private::Limits::new(#max_len, #max_items))
 }
@@ -242,10 +250,10 @@ fn field_bound(field: &Field<'_>, private: &TokenStream) -> TokenStream {
 
 /// A statement that panics, pointing at `span`, with the message of `problem` (an `Option<Msg>`) if there
 /// is one: in a constant, a compile error that reads as the message.
-fn fail_on(span: Span, problem: &TokenStream) -> TokenStream {
+fn fail_on(span: Span, problem: &TokenStream, private: &TokenStream) -> TokenStream {
     let msg = Ident::new("__claims_problem", Span::mixed_site());
     quote_spanned! {span=>
-        if let ::core::option::Option::Some(#msg) = #problem {
+        if let #private::Option::Some(#msg) = #problem {
             ::core::panic!("{}", #msg.text());
         }
     }
@@ -272,6 +280,7 @@ fn unbounded_assertions(
             fail_on(
                 field.ident.span(),
                 &quote!(#private::unbounded_problem(#type_name, #bound, #n)),
+                private,
             )
         })
         .collect()
@@ -299,6 +308,7 @@ fn limit_assertions(
             Some(fail_on(
                 span,
                 &quote!(#private::limits_problem(#type_name, #field)),
+                private,
             ))
         })
         .collect()

@@ -125,7 +125,7 @@ fn apply(
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let patch_arg = Ident::new("__patch", Span::mixed_site());
     let policy_arg = Ident::new("__policy", Span::mixed_site());
-    let max_size = option_usize(input.attrs.max_size.as_ref());
+    let max_size = option_usize(input.attrs.max_size.as_ref(), private);
     let apply_doc = format!(
         "Returns these claims with `patch` applied, or the first error; `self` is never changed.\n\n\
          The claims are written as JSON, merged with `claims_core::update_claims` under the type's policy \

@@ -1,8 +1,18 @@
-//! How generated code names claims-core's items for a profile, both spelled from the profile's name
-//! (`clerk-v1`): its constant (`Profile::CLERK_V1`) and its marker type (`profile::ClerkV1`).
+//! How generated code names claims-core's items: its `__private` module under a short alias, and a
+//! profile's constant (`Profile::CLERK_V1`) and marker type (`profile::ClerkV1`), both spelled from the
+//! profile's name (`clerk-v1`).
 
 use claims_profiles::Profile;
-use proc_macro2::{Ident, Span};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// `use {krate}::__private as __claims_private;` and the alias itself, for the generated `const _` blocks.
+/// Every path into claims-core is spelled through the alias: a few tokens instead of `::claims_core::__private`
+/// each time, which the proc-macro bridge and the compiler's parser would otherwise handle per use.
+pub(crate) fn private_alias(krate: &TokenStream) -> (TokenStream, TokenStream) {
+    let alias = Ident::new("__claims_private", Span::call_site());
+    (quote!(use #krate::__private as #alias;), quote!(#alias))
+}
 
 use crate::case::RenameRule;
 

@@ -12,6 +12,7 @@ use crate::ast::{Field, Input, option_inner};
 use crate::attr::Undescribed;
 use crate::errors::Errors;
 use crate::expand::{limits, uses_type_params};
+use crate::paths::private_alias;
 use crate::template;
 
 /// Records what is wrong with the TypeScript attributes of `input`.
@@ -51,8 +52,7 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
 
 /// `impl TsType` and, under `#[claims(typescript)]`, `impl ClerkFrontend` with its compile-time checks.
 pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
-    let krate = &input.krate;
-    let private = quote!(#krate::__private);
+    let (alias, private) = private_alias(&input.krate);
     let ident = input.ident;
     let generics = generics(input, &private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
@@ -69,6 +69,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         .map(|mode| frontend(input, mode.value, &written, &private));
     quote! {
         const _: () = {
+            #alias
             #[allow(unused_imports)]
             use #private::TsProbeFallback as _;
 
