@@ -33,7 +33,7 @@ pub enum Reason {
     ConflictingTokens,
     /// Not a compact JWS (401).
     Malformed,
-    /// Longer than the verifier accepts (401).
+    /// Longer than the verifier accepts: the token, its header or its `kid` (401).
     TooLong,
     /// Signed with another algorithm than the key's, `none` included (401).
     WrongAlgorithm,
@@ -47,7 +47,8 @@ pub enum Reason {
     MissingClaim,
     /// A claim has the wrong type, or the claims don't fit the application's type (401).
     InvalidClaims,
-    /// `exp` is past (401).
+    /// `exp` is past, or the token is older than the verifier's maximum token age (401): either way a fresh
+    /// token is the cure.
     Expired,
     /// `nbf` is in the future (401).
     NotYetValid,
@@ -55,7 +56,7 @@ pub enum Reason {
     IssuedInFuture,
     /// `iss` is not accepted (401).
     WrongIssuer,
-    /// `aud` is not accepted (401).
+    /// `aud` is not accepted, or the token names an audience where the verifier expects none (401).
     WrongAudience,
     /// `azp` is not an authorized party (401).
     UnauthorizedParty,
@@ -394,7 +395,9 @@ impl From<Error> for Refusal {
     /// The reason for a `claims-jwt` error: by variant where the variant says more, else by [`Error::kind`].
     fn from(error: Error) -> Self {
         let reason = match &error {
-            Error::TooLong { .. } => Reason::TooLong,
+            Error::TooLong { .. } | Error::HeaderTooLong { .. } | Error::KidTooLong { .. } => {
+                Reason::TooLong
+            }
             Error::Malformed { .. } => Reason::Malformed,
             Error::AlgorithmMismatch { .. } => Reason::WrongAlgorithm,
             Error::UnknownKid { .. } | Error::MissingKid => Reason::UnknownKey,
@@ -402,11 +405,14 @@ impl From<Error> for Refusal {
             Error::InvalidPayload(ClaimsError::DuplicateClaim { .. }) => Reason::DuplicateClaim,
             Error::MissingClaim { .. } => Reason::MissingClaim,
             Error::InvalidClaim { .. } | Error::InvalidPayload(_) => Reason::InvalidClaims,
-            Error::Expired { .. } => Reason::Expired,
+            // `TooOld` is Stytch's maximum token age: to the client, as stale as an expired token.
+            Error::Expired { .. } | Error::TooOld { .. } => Reason::Expired,
             Error::NotYetValid { .. } => Reason::NotYetValid,
             Error::IssuedInFuture { .. } => Reason::IssuedInFuture,
             Error::InvalidIssuer { .. } => Reason::WrongIssuer,
-            Error::InvalidAudience { .. } => Reason::WrongAudience,
+            Error::InvalidAudience { .. } | Error::UnexpectedAudience { .. } => {
+                Reason::WrongAudience
+            }
             Error::UnauthorizedParty { .. } => Reason::UnauthorizedParty,
             Error::Update(ClaimsError::Reserved { .. }) => Reason::ReservedClaim,
             Error::Update(ClaimsError::OverBudget { .. }) => Reason::OverBudget,
@@ -555,6 +561,68 @@ mod tests {
             (
                 Error::UnauthorizedParty { azp: "a".into() },
                 Reason::UnauthorizedParty,
+                401,
+            ),
+        ]);
+    }
+
+    #[test]
+    fn the_header_and_lifetime_refusals_have_their_reasons() {
+        assert_reasons(vec![
+            (
+                Error::HeaderTooLong { len: 9, max: 8 },
+                Reason::TooLong,
+                401,
+            ),
+            (
+                Error::KidTooLong { len: 257, max: 256 },
+                Reason::TooLong,
+                401,
+            ),
+            (
+                Error::TooOld {
+                    iat: 1,
+                    now: 400,
+                    max_age: 300,
+                    leeway: 0,
+                },
+                Reason::Expired,
+                401,
+            ),
+            (
+                Error::UnexpectedAudience {
+                    found: vec!["api".into()],
+                },
+                Reason::WrongAudience,
+                401,
+            ),
+            // The rest keep the generic reasons of their kind.
+            (
+                Error::DuplicateHeaderParameter { name: "alg".into() },
+                Reason::Malformed,
+                401,
+            ),
+            (
+                Error::HeaderParameterRefused {
+                    name: "crit".into(),
+                },
+                Reason::InvalidToken,
+                401,
+            ),
+            (
+                Error::InvalidType {
+                    expected: "JWT",
+                    found: Some("at+jwt".into()),
+                },
+                Reason::InvalidToken,
+                401,
+            ),
+            (
+                Error::LifetimeTooLong {
+                    lifetime: 86_401,
+                    max: 86_400,
+                },
+                Reason::InvalidToken,
                 401,
             ),
         ]);
