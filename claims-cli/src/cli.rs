@@ -65,6 +65,7 @@ const KEYS_EXAMPLES: &str = "\
 Examples:
   claims keys jwks.json
   claims keys jwks.json --format json
+  claims keys https://your-app.clerk.accounts.dev/.well-known/jwks.json
 
 Exit status: 0 claims-jwt reads the document and some key can verify; 1 no key can; 2 usage or input error.";
 
@@ -245,7 +246,7 @@ pub(crate) struct LintArgs {
 /// `claims keys`.
 #[derive(Args, Debug)]
 pub(crate) struct KeysArgs {
-    /// A JWKS document file (to check a token against a URL, use `claims inspect TOKEN --jwks URL`)
+    /// A JWKS document: a file, or an https URL (plain http for loopback addresses only)
     #[arg(value_name = "FILE|URL")]
     pub(crate) source: String,
 
@@ -404,6 +405,6 @@ mod tests {
                 count += 1;
             }
         }
-        assert_eq!(count, 26);
+        assert_eq!(count, 27);
     }
 }

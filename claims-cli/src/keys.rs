@@ -35,14 +35,11 @@ impl JwksSource {
         }
     }
 
-    /// The document's text, for `claims keys`, which explains each member as written: a file only.
+    /// The document's text, for `claims keys`, which explains each member as written.
     pub(crate) fn read(&self) -> Result<String, Failure> {
         match self {
             JwksSource::File(path) => input::file(Path::new(path), "JWKS"),
-            JwksSource::Url(url) => Err(Failure::input(format!(
-                "`claims keys` reads a JWKS file; download it first (curl -o jwks.json {url}), or check a \
-                 token against the URL with `claims inspect TOKEN --jwks {url}`"
-            ))),
+            JwksSource::Url(url) => remote::document(url),
         }
     }
 
@@ -300,13 +297,6 @@ mod tests {
         assert_eq!(
             JwksSource::parse("https.json"),
             JwksSource::File("https.json".to_owned())
-        );
-        let err = JwksSource::parse("https://a.example/jwks")
-            .read()
-            .unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("`claims keys` reads a JWKS file; download it first")
         );
     }
 

@@ -1,5 +1,6 @@
-//! `claims inspect --jwks URL`: the JWKS served from `127.0.0.1:0`, fetched through claims-jwt's remote
-//! key source, the key picked by the token's `kid`; refusals of the fetch exit 2 naming the URL.
+//! `claims inspect --jwks URL` and `claims keys URL`: the JWKS served from `127.0.0.1:0`, fetched through
+//! claims-jwt's remote key source (for `inspect`, the key picked by the token's `kid`); refusals of the fetch
+//! exit 2 naming the URL.
 
 use claims_tests::remote_jwks::{JwksServer, Reply, TestKey};
 use serde_json::{Value, json};
@@ -129,13 +130,59 @@ fn a_fetch_that_fails_exits_2_naming_the_url() {
 }
 
 #[test]
-fn claims_keys_reads_files_and_points_a_url_to_inspect() {
-    let url = "https://clerk.example.com/.well-known/jwks.json";
+fn claims_keys_explains_a_jwks_served_at_a_url_member_by_member() {
+    let path = fixture("mixed-jwks.json");
+    let document = std::fs::read_to_string(&path).expect("the fixture JWKS");
+    let (_runtime, server) = serve(Reply::json(document));
+    let url = server.url("/.well-known/jwks.json");
+
+    // The URL's report is the file's, usable and unusable members alike, with the URL as its source.
+    let from_file = claims(&["keys", &path, "--format", "json"]);
+    let from_url = claims(&["keys", &url, "--format", "json"]);
+    assert_eq!((from_file.code, from_url.code), (0, 0), "{from_url:?}");
+    let (from_file, from_url) = (from_file.json(), from_url.json());
+    assert_eq!(from_url["source"], json!(url));
+    assert_eq!(from_url["usable"], 1);
+    assert_eq!(from_url["keys"].as_array().map(Vec::len), Some(4));
+    assert_eq!(from_url["keys"], from_file["keys"]);
+    assert_eq!(server.requests(), 1);
+
+    let text = claims(&["keys", &url]);
+    assert_eq!(text.code, 0, "{text:?}");
     assert_eq!(
-        claims(&["keys", url]).error_line(2),
+        text.stdout.lines().next(),
+        Some(format!("JWKS {url}: 4 keys, 1 usable for verifying").as_str())
+    );
+    assert_eq!(server.requests(), 2);
+}
+
+#[test]
+fn claims_keys_on_a_url_that_fails_exits_2_naming_it() {
+    let (_runtime, server) = serve(Reply::json("oops").with_status(503));
+    let url = server.url("/jwks");
+    assert_eq!(
+        claims(&["keys", &url]).error_line(2),
         format!(
-            "`claims keys` reads a JWKS file; download it first (curl -o jwks.json {url}), or check a \
-             token against the URL with `claims inspect TOKEN --jwks {url}`"
+            "claims keys {url}: the JWKS at {url} answered HTTP 503, not 200; check the URL and the \
+             provider's status"
+        )
+    );
+    // Served, but not a JWKS: the same message as for such a file.
+    server.set(Reply::json(r#"{"issuer": "https://clerk.example.com"}"#));
+    assert_eq!(
+        claims(&["keys", &url]).error_line(2),
+        format!(
+            "{url} is not a JWKS document: it has no `keys` array; expected {{\"keys\": [...]}}"
+        )
+    );
+    assert_eq!(server.requests(), 2);
+
+    let far = "http://keys.example.com/jwks";
+    assert_eq!(
+        claims(&["keys", far]).error_line(2),
+        format!(
+            "claims keys {far}: cannot fetch a JWKS from `{far}`: plain http would let anyone on the path \
+             replace the keys; use https (http is allowed for loopback addresses only)"
         )
     );
 }

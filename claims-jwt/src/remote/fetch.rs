@@ -123,6 +123,28 @@ pub(crate) async fn fetch(
     url: &Url,
     options: &JwksOptions,
 ) -> Result<Fetched, JwksError> {
+    let (body, max_age) = fetch_body(client, url, options).await?;
+    let url_text = || url.as_str().to_owned();
+    let keys = read_jwks(&body, options.algorithms()).map_err(|e| JwksError::Malformed {
+        url: url_text(),
+        reason: e.to_string(),
+    })?;
+    if keys.is_empty() {
+        return Err(JwksError::NoUsableKey {
+            url: url_text(),
+            skipped: keys.skipped().to_vec(),
+        });
+    }
+    Ok(Fetched { keys, max_age })
+}
+
+/// Fetches the document at `url` with the checks on the answer (status 200, a JSON `Content-Type`, a body
+/// within the cap), unread: the body and the response's `max-age`.
+pub(crate) async fn fetch_body(
+    client: &reqwest::Client,
+    url: &Url,
+    options: &JwksOptions,
+) -> Result<(Vec<u8>, Option<u64>), JwksError> {
     let url_text = || url.as_str().to_owned();
     let transport = |err: reqwest::Error| {
         if err.is_timeout() {
@@ -184,18 +206,7 @@ pub(crate) async fn fetch(
         }
         body.extend_from_slice(&chunk);
     }
-
-    let keys = read_jwks(&body, options.algorithms()).map_err(|e| JwksError::Malformed {
-        url: url_text(),
-        reason: e.to_string(),
-    })?;
-    if keys.is_empty() {
-        return Err(JwksError::NoUsableKey {
-            url: url_text(),
-            skipped: keys.skipped().to_vec(),
-        });
-    }
-    Ok(Fetched { keys, max_age })
+    Ok((body, max_age))
 }
 
 /// `application/json` or any `+json` type (`application/jwk-set+json`), parameters ignored.

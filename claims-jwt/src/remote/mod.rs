@@ -245,6 +245,25 @@ impl RemoteJwks {
         self.shared.outcome(self.shared.now())
     }
 
+    /// Fetches the document at the set's URL once, with the same client and the same checks on the answer
+    /// (status 200, a JSON `Content-Type`, the body cap), and returns it as served: its keys are not read
+    /// and the cache is left alone. For tools that explain a set member by member, usable or not (`claims
+    /// keys URL`); a verifier wants [`RemoteJwks::refresh`].
+    ///
+    /// ```
+    /// # use claims_jwt::{Error, JwksOptions, RemoteJwks};
+    /// async fn show(jwks: &RemoteJwks) -> Result<(), Error> {
+    ///     let document = jwks.fetch_document().await?;
+    ///     println!("{}", String::from_utf8_lossy(&document));
+    ///     Ok(())
+    /// }
+    /// ```
+    pub async fn fetch_document(&self) -> Result<Vec<u8>, Error> {
+        let shared = &self.shared;
+        let (body, _) = fetch::fetch_body(&shared.client, &shared.url, &shared.options).await?;
+        Ok(body)
+    }
+
     /// Runs `check` with the current set, never fetching (the synchronous verify). A set past its lifetime
     /// is refreshed in the background when a Tokio runtime is at hand, as is one missing `kid`.
     pub(crate) fn with_keys_now<T>(
