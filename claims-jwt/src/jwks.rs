@@ -44,7 +44,7 @@ impl KeySet {
     }
 
     /// The usable keys of a JWKS document in JSON, for any algorithm; a member that is not a readable JWK
-    /// is skipped like any other unusable key. [`KeySet::from_jwks_json_for`] restricts the algorithms.
+    /// is skipped like any other unusable key. [`KeySet::from_jwks_json_with_algs`] restricts the algorithms.
     ///
     /// ```
     /// # use claims_jwt::{Error, KeySet};
@@ -55,7 +55,7 @@ impl KeySet {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn from_jwks_json(json: &str) -> Result<Self, Error> {
-        Self::from_jwks_json_for(json, &ALL_ALGORITHMS)
+        Self::from_jwks_json_with_algs(json, &ALL_ALGORITHMS)
     }
 
     /// The keys of a JWKS document in JSON that can verify one of `algorithms`. Each key is pinned to its
@@ -67,12 +67,12 @@ impl KeySet {
     /// use claims_jwt::{Algorithm, KeySet};
     ///
     /// let jwks = r#"{"keys":[{"kty":"RSA","kid":"r","n":"AQAB","e":"AQAB"},{"kty":"oct","kid":"s","k":"c2VjcmV0"}]}"#;
-    /// let set = KeySet::from_jwks_json_for(jwks, &[Algorithm::PS256])?;
+    /// let set = KeySet::from_jwks_json_with_algs(jwks, &[Algorithm::PS256])?;
     /// assert_eq!(set.find("r").map(|key| key.algorithm()), Some(Algorithm::PS256));
     /// assert_eq!((set.len(), set.skipped().len()), (1, 1));
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
-    pub fn from_jwks_json_for(json: &str, algorithms: &[Algorithm]) -> Result<Self, Error> {
+    pub fn from_jwks_json_with_algs(json: &str, algorithms: &[Algorithm]) -> Result<Self, Error> {
         read_jwks(json.as_bytes(), algorithms).map_err(|e| Error::Key(e.into()))
     }
 }
@@ -83,7 +83,7 @@ struct RawJwkSet {
     keys: Vec<Value>,
 }
 
-/// Reads a JWKS document; see [`KeySet::from_jwks_json_for`].
+/// Reads a JWKS document; see [`KeySet::from_jwks_json_with_algs`].
 pub(crate) fn read_jwks(json: &[u8], algorithms: &[Algorithm]) -> serde_json::Result<KeySet> {
     let set: RawJwkSet = serde_json::from_slice(json)?;
     let mut keys = Vec::new();

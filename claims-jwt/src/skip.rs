@@ -41,7 +41,7 @@ pub struct SkippedKey {
 /// // A remote set accepting RS256 only: the `oct` secret is refused, the P-521 key is unsupported.
 /// let jwks = r#"{"keys":[{"kty":"oct","k":"c2VjcmV0"},
 ///     {"kty":"EC","crv":"P-521","x":"AQ","y":"AQ"}]}"#;
-/// let set = KeySet::from_jwks_json_for(jwks, &[Algorithm::RS256])?;
+/// let set = KeySet::from_jwks_json_with_algs(jwks, &[Algorithm::RS256])?;
 /// assert!(set.is_empty());
 /// assert_eq!(set.skipped()[0].reason, SkipReason::NotAccepted { kty: "oct".into(), alg: None });
 /// assert_eq!(set.skipped()[1].reason.to_string(), "no supported algorithm for key type `EC` on curve P-521");
