@@ -5,6 +5,8 @@ use std::fmt;
 use claims_core::{BoundKind, ClaimsError};
 use jsonwebtoken::Algorithm;
 
+use crate::ErrorKind;
+
 /// Everything that can go wrong while minting, verifying or updating a token.
 ///
 /// Match on the variant for details, or on [`Error::kind`] (and [`Error::status`]) to answer a request:
@@ -267,42 +269,6 @@ impl fmt::Display for Segment {
             Segment::Payload => "payload",
             Segment::Signature => "signature",
         })
-    }
-}
-
-/// What an [`Error`] means to a request handler.
-///
-/// ```
-/// use claims_jwt::ErrorKind;
-/// assert_eq!(ErrorKind::InvalidUpdate.status(), 422);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The request carries something that is not a well-formed token: HTTP 400.
-    Malformed,
-    /// A well-formed token that must not be trusted (signature, algorithm, key, expiry, issuer, audience,
-    /// authorized party, claim types): HTTP 401.
-    Unauthorized,
-    /// A claims update the policy refuses: HTTP 422.
-    InvalidUpdate,
-    /// The server's own claims or keys are wrong (over budget at mint, bad key): HTTP 500.
-    Internal,
-    /// The keys to check the token cannot be had now (the provider's JWKS is unreachable and the last
-    /// good set is too old, or was never fetched): HTTP 503; retrying later may succeed.
-    Unavailable,
-}
-
-impl ErrorKind {
-    /// The HTTP status code for this kind.
-    pub const fn status(self) -> u16 {
-        match self {
-            ErrorKind::Malformed => 400,
-            ErrorKind::Unauthorized => 401,
-            ErrorKind::InvalidUpdate => 422,
-            ErrorKind::Internal => 500,
-            ErrorKind::Unavailable => 503,
-        }
     }
 }
 
@@ -573,6 +539,13 @@ impl From<ClaimsError> for Error {
     /// A claims error outside an update is a minting error.
     fn from(err: ClaimsError) -> Self {
         Error::Claims(err)
+    }
+}
+
+#[cfg(feature = "remote-jwks")]
+impl From<crate::JwksError> for Error {
+    fn from(err: crate::JwksError) -> Self {
+        Error::Jwks(err)
     }
 }
 

@@ -190,6 +190,7 @@ mod error;
 mod header;
 mod jwks;
 mod key;
+mod kind;
 pub mod layout;
 mod mint;
 mod parse;
@@ -233,9 +234,10 @@ pub mod bounds {
 
 pub use bounds::{BoundedLayout, TokenBounds};
 pub use clock::Clock;
-pub use error::{Error, ErrorKind, Segment};
+pub use error::{Error, Segment};
 pub use header::{DEFAULT_MAX_HEADER_LEN, KEY_HEADER_PARAMETERS, MAX_KID_LEN};
 pub use key::{KeySet, SigningKey, VerifyingKey};
+pub use kind::ErrorKind;
 pub use layout::{Clerk, Generic, Layout, Stytch};
 pub use mint::{Minted, Minter, Reissued};
 pub use proof::{CookieProof, layout_budget};

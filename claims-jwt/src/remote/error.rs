@@ -2,10 +2,10 @@
 
 use std::fmt;
 
-use crate::{Error, ErrorKind, SkippedKey};
+use crate::{ErrorKind, SkippedKey};
 
 /// A remote JWKS that is misconfigured, cannot be fetched or read, or has gone stale; carried by
-/// [`Error::Jwks`].
+/// [`Error::Jwks`](crate::Error::Jwks).
 ///
 /// Fetch failures leave the last good key set serving (see [`crate::RemoteJwks`]); a verification fails with
 /// one of these only when no usable set is at hand. [`JwksError::kind`] says which HTTP answer fits:
@@ -247,16 +247,10 @@ impl std::error::Error for JwksError {
     }
 }
 
-impl From<JwksError> for Error {
-    fn from(err: JwksError) -> Self {
-        Error::Jwks(err)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SkipReason;
+    use crate::{Error, SkipReason};
 
     #[test]
     fn every_error_names_its_url_and_maps_to_a_status() {
