@@ -538,6 +538,70 @@ pub(crate) fn check_absent<T: Serialize + ?Sized>(value: &T, claim: &str) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Audience, Registered};
+
+    /// The largest registered claims `bounds` allow: every bounded string at its length, every time at
+    /// its digits.
+    fn largest(bounds: &RegisteredBounds) -> Registered {
+        let string = |len: Option<usize>| len.map(|len| "a".repeat(len));
+        let time = "9".repeat(bounds.time_digits).parse::<u64>().unwrap();
+        Registered {
+            iss: string(bounds.iss),
+            sub: string(bounds.sub),
+            aud: bounds
+                .aud
+                .map(|aud| Audience::Many(vec!["a".repeat(aud.max_len); aud.items])),
+            exp: Some(time),
+            nbf: Some(time),
+            iat: Some(time),
+            jti: string(bounds.jti),
+        }
+    }
+
+    /// What a minter writes of `registered`: the same entries, as one JSON object.
+    fn written(registered: &Registered) -> String {
+        struct Claims<'a>(&'a Registered);
+        impl Serialize for Claims<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                self.0.serialize_claims(&mut map)?;
+                map.end()
+            }
+        }
+        serde_json::to_string(&Claims(registered)).unwrap()
+    }
+
+    // `RegisteredBounds::max_json_len` names the claims again: this pins it to
+    // `registered_claims!`, the one list, so that a claim added there and not here fails.
+    #[test]
+    fn registered_bounds_count_what_the_one_list_writes() {
+        for bounds in [
+            RegisteredBounds::DEFAULT,
+            RegisteredBounds::CLERK,
+            RegisteredBounds::STYTCH,
+        ] {
+            let registered = largest(&bounds);
+            let json = written(&registered);
+            assert_eq!(json.len(), bounds.max_json_len(), "{json}");
+            let at = |name: &str| json.find(&format!("\"{name}\":"));
+            let written_names: Vec<&str> = Registered::NAMES
+                .into_iter()
+                .filter(|name| at(name).is_some())
+                .collect();
+            let mut by_position = written_names.clone();
+            by_position.sort_by_key(|name| at(name));
+            assert_eq!(
+                by_position, written_names,
+                "written in `Registered::NAMES` order"
+            );
+        }
+        let all = written(&largest(&RegisteredBounds::DEFAULT));
+        assert_eq!(
+            Registered::NAMES.map(|name| all.contains(&format!("\"{name}\":"))),
+            [true; Registered::NAMES.len()],
+            "the default bounds bound every registered claim"
+        );
+    }
 
     #[test]
     fn numbers_count_their_sign_and_digits() {
