@@ -726,6 +726,44 @@ mod tests {
         assert_eq!(serde_json::to_string(&Written(&stytch)).unwrap(), json);
     }
 
+    // A field of `Clerk` or `Stytch` left out of its `layout_claims!` list would never be read or written.
+    // The literals below name every field (no `..`), so a new field fails to compile here until it is set;
+    // then Clerk's serde derive, which knows every field, must write exactly the listed claims.
+    #[test]
+    fn every_field_of_a_provider_layout_is_in_its_claim_list() {
+        use std::collections::BTreeSet;
+        let names = |claims: &Value| -> BTreeSet<String> {
+            claims.as_object().unwrap().keys().cloned().collect()
+        };
+        let listed = |claims: &[&str]| -> BTreeSet<String> {
+            claims.iter().map(|&name| name.to_owned()).collect()
+        };
+
+        let some = || Some("x".to_owned());
+        let clerk = Clerk {
+            azp: some(),
+            fva: Some([1, -1]),
+            sid: some(),
+            v: Some(2),
+            pla: some(),
+            fea: some(),
+            sts: some(),
+            o: Some(ClerkOrganization::default()),
+            act: Some(ClerkActor::default()),
+        };
+        let by_serde = serde_json::to_value(&clerk).unwrap();
+        assert_eq!(names(&by_serde), listed(Clerk::CLAIMS));
+        assert_eq!(serde_json::to_value(Written(&clerk)).unwrap(), by_serde);
+
+        let stytch = Stytch {
+            session: Some(StytchSession::default()),
+            organization: Some(StytchOrganization::default()),
+            other: Map::new(),
+        };
+        let written = serde_json::to_value(Written(&stytch)).unwrap();
+        assert_eq!(names(&written), listed(Stytch::CLAIMS));
+    }
+
     #[test]
     fn minters_reserve_the_registered_claims_whatever_the_layout() {
         for policy in [
