@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use claims_jwt::Algorithm;
 use claims_jwt::jsonwebtoken::{EncodingKey, crypto};
+use claims_jwt::{Algorithm, Clock, Generic, Verifier, VerifyingKey};
 use serde_json::{Map, Value};
 
 pub mod events;
@@ -75,6 +75,17 @@ pub fn signed(header: &[u8], payload: &[u8]) -> String {
     )
     .expect("HMAC signing does not fail");
     format!("{message}.{signature}")
+}
+
+/// The verifier of the tokens [`signed`] makes: HS256 with [`SECRET`], the [`Generic`] layout, its clock
+/// at [`NOW`], every other setting at its default.
+///
+/// # Panics
+///
+/// If [`SECRET`] is refused as an HS256 key, which it is not: it is longer than 32 bytes.
+pub fn verifier() -> Verifier<Generic> {
+    Verifier::new(VerifyingKey::hs256(SECRET).expect("SECRET is a valid HS256 key"))
+        .with_clock(Clock::fixed(NOW))
 }
 
 /// One `#[test]` per refusal: `name: expression => == expected_error;` asserts that the expression (a

@@ -17,7 +17,7 @@ use claims_jwt::{
     Algorithm, Clerk, Clock, Error, Generic, KeySet, Layout, Minter, Payload, Segment, SigningKey,
     Stytch, Token, Verifier, VerifyingKey,
 };
-use claims_tests::{Dynamic, NOW, SECRET, b64, dynamic, keys, refuses, signed};
+use claims_tests::{Dynamic, NOW, SECRET, b64, dynamic, keys, refuses, signed, verifier};
 use serde_json::{Map, Value, json};
 
 /// The header claims-jwt mints for a key without `kid`.
@@ -32,10 +32,6 @@ fn token(header: &str, payload: &str) -> String {
 
 fn key() -> VerifyingKey {
     VerifyingKey::hs256(SECRET).unwrap()
-}
-
-fn verifier() -> Verifier<Generic> {
-    Verifier::new(key()).with_clock(Clock::fixed(NOW))
 }
 
 fn verify_with<L: Layout>(verifier: &Verifier<L>, token: &str) -> Result<Token<Dynamic, L>, Error> {
@@ -641,7 +637,6 @@ mod payload {
     }
 
     #[derive(SessionClaims, Debug, serde::Serialize, serde::Deserialize)]
-    #[claims(crate = "claims_jwt::claims_core")]
     struct Plan {
         #[claims(max_len = 16)]
         plan: String,
@@ -692,7 +687,7 @@ mod merge {
     use claims_jwt::claims_core::{self, update_typed_claims};
 
     #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
-    #[claims(crate = "claims_jwt::claims_core", profile = "clerk", patch)]
+    #[claims(profile = "clerk", patch)]
     struct Scored {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         score: Option<f64>,

@@ -13,7 +13,7 @@ const HEADER: &[u8] = br#"{"alg":"HS256","typ":"JWT"}"#;
 
 /// Custom claims that read `plan` and skip every other claim, as a derived type does by default.
 #[derive(SessionClaims, Serialize, Deserialize, Debug, PartialEq)]
-#[claims(crate = "claims_jwt::claims_core", profile = "clerk")]
+#[claims(profile = "clerk")]
 struct Plan {
     #[claims(max_len = 16)]
     #[serde(default)]

@@ -7,7 +7,8 @@ use claims_jwt::bounds::{
 };
 use claims_jwt::claims_core::{BoundKind, ClaimsError, Profile, ReservedNames, profile};
 use claims_jwt::{Clock, Error, Layout, Minter, Payload, SigningKey, Verifier};
-use serde_json::{Map, Value, json};
+use claims_tests::{Dynamic, dynamic};
+use serde_json::json;
 
 /// Supabase's own claims beside the registered ones.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,12 +41,6 @@ impl BoundedLayout for Supabase {
     fn check_bounds(&self, bounds: &ObjectBound) -> Result<(), Error> {
         check_object_bound(self, bounds)
     }
-}
-
-type Dynamic = Map<String, Value>;
-
-fn dynamic(value: Value) -> Dynamic {
-    serde_json::from_value(value).unwrap()
 }
 
 fn minter() -> Minter<Supabase> {

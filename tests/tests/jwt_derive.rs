@@ -8,8 +8,8 @@ use claims_jwt::{
 
 use claims_tests::SECRET;
 
-/// The README's clock (2025-11-24), so the figures here match the README's.
-const NOW: u64 = 1_764_000_000;
+/// The README's clock (2025-11-24), so the figures here match the README's; not the suites' `NOW`.
+const README_NOW: u64 = 1_764_000_000;
 
 #[derive(SessionClaims, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
 #[claims(profile = "clerk", max_size = 1200, patch)]
@@ -38,10 +38,10 @@ fn setup() -> (Minter<Clerk>, Verifier<Clerk>, Token<AppClaims, Clerk>) {
     let key = SigningKey::hs256(SECRET).unwrap().with_kid("ins_test");
     let minter = Minter::<Clerk>::new(key.clone())
         .with_issuer("https://clerk.example.com")
-        .with_clock(Clock::fixed(NOW));
+        .with_clock(Clock::fixed(README_NOW));
     let verifier = Verifier::<Clerk>::new(key.verifying_key())
         .with_issuer("https://clerk.example.com")
-        .with_clock(Clock::fixed(NOW + 1));
+        .with_clock(Clock::fixed(README_NOW + 1));
     let layout = Clerk {
         sid: Some("sess_1".into()),
         v: Some(2),
@@ -63,7 +63,7 @@ fn a_derived_struct_round_trips_in_a_clerk_token() {
     let (_, _, token) = setup();
     assert_eq!(token.claims(), &ada());
     assert_eq!(token.layout().sid.as_deref(), Some("sess_1"));
-    assert_eq!(token.registered().exp, Some(NOW + 60));
+    assert_eq!(token.registered().exp, Some(README_NOW + 60));
     assert_eq!(
         AppClaims::CLAIM_NAMES,
         ["fullName", "primaryEmail", "roles", "tenant"]
@@ -155,7 +155,7 @@ fn reissue_measures_the_claims_as_written_not_as_a_json_value() {
     assert_eq!(serde_json::to_vec(&worst).unwrap().len(), 47);
 
     let key = SigningKey::hs256(SECRET).unwrap();
-    let clock = Clock::fixed(NOW);
+    let clock = Clock::fixed(README_NOW);
     let minter = Minter::<Generic>::new(key.clone())
         .with_clock(clock.clone())
         .with_budget(Budget::bytes(47));

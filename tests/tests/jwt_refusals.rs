@@ -12,16 +12,12 @@ use claims_jwt::{
     SigningKey, Token, Verifier, VerifyingKey,
 };
 use claims_tests::keys::{RSA, RSA_PUB};
-use claims_tests::{Dynamic, NOW, SECRET, b64, dynamic, signed};
+use claims_tests::{Dynamic, NOW, SECRET, b64, dynamic, signed, verifier};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
 fn hs256(payload: &str) -> String {
     signed(br#"{"alg":"HS256","typ":"JWT"}"#, payload.as_bytes())
-}
-
-fn verifier() -> Verifier<Generic> {
-    Verifier::new(VerifyingKey::hs256(SECRET).unwrap()).with_clock(Clock::fixed(NOW))
 }
 
 fn verify(token: &str) -> Result<Token<Dynamic>, Error> {

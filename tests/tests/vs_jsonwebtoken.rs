@@ -224,7 +224,6 @@ fn hmac_jwk_of_6_bytes() {
 // ---- minting ------------------------------------------------------------------------------------------
 
 #[derive(SessionClaims, Serialize, Deserialize, Debug)]
-#[claims(crate = "claims_jwt::claims_core")]
 struct Scored {
     score: f64,
 }
