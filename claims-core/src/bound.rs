@@ -260,11 +260,15 @@ impl JsonShape {
 ///
 /// ```
 /// use claims_core::bound::{JsonBound, JsonShape, Limits};
+/// use claims_core::{BoundKind, ClaimsError};
 ///
 /// assert_eq!(i8::SHAPE, JsonShape::Fixed(4)); // "-128"
 /// assert_eq!(f64::SHAPE, JsonShape::Fixed(24)); // "-1.7976931348623157e+308"
-/// assert!("é".to_owned().check_bound(Limits::new(Some(2), None)).is_ok()); // 2 bytes of UTF-8
-/// assert!("\n\n".to_owned().check_bound(Limits::new(Some(3), None)).is_err()); // 4 bytes escaped
+/// assert_eq!("é".to_owned().check_bound(Limits::new(Some(2), None)), Ok(())); // 2 bytes of UTF-8
+/// assert_eq!(
+///     "\n\n".to_owned().check_bound(Limits::new(Some(3), None)), // 4 bytes escaped
+///     Err(ClaimsError::BoundExceeded { field: String::new(), bound: BoundKind::MaxLen, limit: 3, actual: 4 })
+/// );
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no JSON size bound",
@@ -292,7 +296,7 @@ pub trait JsonBound: Serialize {
     /// impl JsonBound for Code {
     ///     const SHAPE: JsonShape = JsonShape::Fixed(4); // wrong: a u32 can take 10 bytes
     /// }
-    /// assert!(Code(9999).check_bound(Limits::NONE).is_ok());
+    /// assert_eq!(Code(9999).check_bound(Limits::NONE), Ok(()));
     /// assert_eq!(
     ///     Code(10_000).check_bound(Limits::NONE),
     ///     Err(ClaimsError::BoundExceeded { field: String::new(), bound: BoundKind::MaxJsonLen, limit: 4, actual: 5 })
@@ -311,8 +315,13 @@ pub trait JsonBound: Serialize {
 ///
 /// ```
 /// use claims_core::bound::check_json_len;
-/// assert!(check_json_len(&[1, 2, 3], 7).is_ok()); // [1,2,3]
-/// assert!(check_json_len(&[1, 2, 3], 6).is_err());
+/// use claims_core::{BoundKind, ClaimsError};
+///
+/// assert_eq!(check_json_len(&[1, 2, 3], 7), Ok(())); // [1,2,3]
+/// assert_eq!(
+///     check_json_len(&[1, 2, 3], 6),
+///     Err(ClaimsError::BoundExceeded { field: String::new(), bound: BoundKind::MaxJsonLen, limit: 6, actual: 7 })
+/// );
 /// ```
 pub fn check_json_len<T: Serialize + ?Sized>(value: &T, limit: usize) -> Result<(), ClaimsError> {
     let actual = json_len(value)?;

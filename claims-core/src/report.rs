@@ -448,11 +448,14 @@ impl SizeReport {
     /// [`ClaimsError::OverBudget`].
     ///
     /// ```
-    /// # use claims_core::{Budget, ReservedNames, SizeReport};
+    /// # use claims_core::{Budget, BudgetKind, ClaimsError, ReservedNames, SizeReport};
     /// let payload = serde_json::json!({"plan": "pro"});
     /// let report = SizeReport::from_claims(&payload, &ReservedNames::RFC7519)?;
-    /// assert!(report.clone().with_budget(Budget::bytes(14)).check().is_ok());
-    /// assert!(report.with_budget(Budget::bytes(13)).check().is_err());
+    /// assert_eq!(report.clone().with_budget(Budget::bytes(14)).check(), Ok(()));
+    /// assert_eq!(
+    ///     report.with_budget(Budget::bytes(13)).check(),
+    ///     Err(ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 14, budget: Budget::bytes(13) })
+    /// );
     /// # Ok::<(), claims_core::ClaimsError>(())
     /// ```
     pub fn check(&self) -> Result<(), ClaimsError> {
@@ -770,7 +773,15 @@ token: 154 chars = header 27 + payload 82 + signature 43 (HS256) + 2 dots
 cookie `s`: 156 of 100 bytes: OVER THE LIMIT by 56 (a browser drops it silently); the payload may hold at most 19 bytes of JSON
 ";
         assert_eq!(text, expected);
-        assert!(report.check().is_err());
+        // The custom-claims budget is checked first, so it is the one named.
+        assert_eq!(
+            report.check(),
+            Err(ClaimsError::OverBudget {
+                kind: BudgetKind::CustomClaims,
+                size: 51,
+                budget: Budget::bytes(40),
+            })
+        );
         assert_eq!(report.headroom(), Some(-11));
         assert_eq!(report.cookie_headroom(), Some(-56));
     }

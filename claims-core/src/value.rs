@@ -17,8 +17,10 @@ use crate::error::ClaimsError;
 /// use claims_core::size::MAX_JSON_DEPTH;
 ///
 /// let nested = |depth| "[".repeat(depth) + &"]".repeat(depth);
-/// assert!(serde_json::from_str::<serde_json::Value>(&nested(MAX_JSON_DEPTH)).is_ok());
-/// assert!(serde_json::from_str::<serde_json::Value>(&nested(MAX_JSON_DEPTH + 1)).is_err());
+/// let deepest = serde_json::from_str::<serde_json::Value>(&nested(MAX_JSON_DEPTH)).unwrap();
+/// assert_eq!(serde_json::to_string(&deepest).unwrap(), nested(MAX_JSON_DEPTH));
+/// let err = serde_json::from_str::<serde_json::Value>(&nested(MAX_JSON_DEPTH + 1)).unwrap_err();
+/// assert_eq!(err.to_string(), "recursion limit exceeded at line 1 column 128");
 /// ```
 pub const MAX_JSON_DEPTH: usize = 127;
 
@@ -236,7 +238,7 @@ pub(crate) mod tests {
             [json!(null), json!(true), json!(1.5), json!("x")].map(|v| json_type(&v)),
             ["null", "boolean", "number", "string"]
         );
-        assert!(expect_object(&json!({}), "patch").is_ok());
+        assert_eq!(expect_object(&json!({}), "patch"), Ok(&Map::new()));
     }
 
     #[test]

@@ -437,9 +437,28 @@ mod tests {
 
     #[test]
     fn only_a_document_without_a_keys_array_is_an_error() {
-        for bad in ["", "[]", "{}", r#"{"keys":{}}"#, r#"{"keys":[1,2"#] {
-            assert!(read_jwks(bad.as_bytes(), &ALL_ALGORITHMS).is_err(), "{bad}");
-        }
+        let cases = [
+            ("", "EOF while parsing a value at line 1 column 0"),
+            (
+                "[]",
+                "invalid length 0, expected struct RawJwkSet with 1 element at line 1 column 2",
+            ),
+            ("{}", "missing field `keys` at line 1 column 2"),
+            (
+                r#"{"keys":{}}"#,
+                "invalid type: map, expected a sequence at line 1 column 8",
+            ),
+            (
+                r#"{"keys":[1,2"#,
+                "EOF while parsing a list at line 1 column 12",
+            ),
+        ];
+        let messages = cases.map(|(bad, _)| {
+            read_jwks(bad.as_bytes(), &ALL_ALGORITHMS)
+                .unwrap_err()
+                .to_string()
+        });
+        assert_eq!(messages, cases.map(|(_, message)| message));
         let empty = read_jwks(br#"{"keys":[]}"#, &ALL_ALGORITHMS).unwrap();
         assert!(empty.is_empty() && empty.skipped().is_empty());
         assert_eq!(

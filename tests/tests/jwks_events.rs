@@ -3,7 +3,9 @@
 
 use std::time::Duration;
 
-use claims_jwt::{Clock, Generic, JwksOptions, Minter, Payload, RemoteJwks, Verifier};
+use claims_jwt::{
+    Clock, Error, Generic, JwksError, JwksOptions, Minter, Payload, RemoteJwks, Verifier,
+};
 use claims_tests::events::Captured;
 use claims_tests::remote_jwks::{JwksServer, ManualClock, Reply, TestKey, eventually};
 use claims_tests::{Dynamic, NOW};
@@ -72,7 +74,19 @@ async fn fetches_failures_and_stale_keys_are_events() {
 
     // Past the staleness limit, the failure says tokens are refused.
     clock.set(NOW + 3600 + 100);
-    assert!(verifier.verify_async::<Dynamic>(&token).await.is_err());
+    assert_eq!(
+        verifier.verify_async::<Dynamic>(&token).await.unwrap_err(),
+        Error::Jwks(JwksError::Stale {
+            url: url.clone(),
+            expired_at: NOW + 3600,
+            now: NOW + 3600 + 100,
+            max_stale: 100,
+            last_error: Some(Box::new(JwksError::Status {
+                url: url.clone(),
+                status: 500
+            })),
+        })
+    );
     let refused = captured.lines_with("jwks keys too stale");
     assert_eq!(refused.len(), 1, "{}", captured.text());
     assert!(refused[0].contains("ERROR"), "{}", refused[0]);

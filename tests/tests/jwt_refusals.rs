@@ -8,7 +8,7 @@ use claims_jwt::claims_core::{
 };
 use claims_jwt::jsonwebtoken::{EncodingKey, crypto};
 use claims_jwt::{
-    Algorithm, Clerk, Clock, Error, ErrorKind, Generic, KeySet, Minter, Payload, Segment,
+    Algorithm, Audience, Clerk, Clock, Error, ErrorKind, Generic, KeySet, Minter, Payload, Segment,
     SigningKey, Token, Verifier, VerifyingKey,
 };
 use claims_tests::keys::{RSA, RSA_PUB};
@@ -369,11 +369,16 @@ fn exp_is_required_by_default() {
         verify(&hs256(r#"{"sub":"u"}"#)).unwrap_err(),
         Error::MissingClaim { name: "exp" }
     );
-    assert!(
-        verifier()
-            .with_exp_optional()
-            .verify::<Dynamic>(&hs256(r#"{"sub":"u"}"#))
-            .is_ok()
+    let without_exp = verifier()
+        .with_exp_optional()
+        .verify::<Dynamic>(&hs256(r#"{"sub":"u"}"#))
+        .unwrap();
+    assert_eq!(
+        (
+            without_exp.registered().sub.as_deref(),
+            without_exp.registered().exp
+        ),
+        (Some("u"), None)
     );
 }
 
@@ -389,7 +394,10 @@ fn an_expired_token_is_refused_at_exp_and_after_the_leeway() {
         }
     );
     let lenient = verifier().with_leeway(Duration::from_secs(5)).unwrap();
-    assert!(lenient.verify::<Dynamic>(&token).is_ok());
+    assert_eq!(
+        lenient.verify::<Dynamic>(&token).unwrap().registered().exp,
+        Some(NOW)
+    );
     let later = lenient.with_clock(Clock::fixed(NOW + 5));
     assert_eq!(
         later.verify::<Dynamic>(&token).unwrap_err(),
@@ -399,7 +407,13 @@ fn an_expired_token_is_refused_at_exp_and_after_the_leeway() {
             leeway: 5
         }
     );
-    assert!(verify(&hs256(r#"{"exp":1700000001}"#)).is_ok());
+    assert_eq!(
+        verify(&hs256(r#"{"exp":1700000001}"#))
+            .unwrap()
+            .registered()
+            .exp,
+        Some(NOW + 1)
+    );
 }
 
 #[test]
@@ -413,12 +427,15 @@ fn a_token_before_nbf_is_refused() {
             leeway: 0
         }
     );
-    assert!(
+    assert_eq!(
         verifier()
             .with_leeway(Duration::from_secs(10))
             .unwrap()
             .verify::<Dynamic>(&token)
-            .is_ok()
+            .unwrap()
+            .registered()
+            .nbf,
+        Some(NOW + 10)
     );
 }
 
@@ -451,10 +468,14 @@ fn a_wrong_or_missing_issuer_is_refused() {
     let verifier = verifier()
         .with_issuer("https://a.example")
         .with_issuer("https://b.example");
-    assert!(
+    assert_eq!(
         verifier
             .verify::<Dynamic>(&hs256(r#"{"exp":1700000001,"iss":"https://b.example"}"#))
-            .is_ok()
+            .unwrap()
+            .registered()
+            .iss
+            .as_deref(),
+        Some("https://b.example")
     );
     assert_eq!(
         verifier
@@ -475,10 +496,13 @@ fn a_wrong_or_missing_issuer_is_refused() {
 #[test]
 fn a_wrong_or_missing_audience_is_refused() {
     let verifier = verifier().with_audience("api");
-    assert!(
+    assert_eq!(
         verifier
             .verify::<Dynamic>(&hs256(r#"{"exp":1700000001,"aud":["web","api"]}"#))
-            .is_ok()
+            .unwrap()
+            .registered()
+            .aud,
+        Some(Audience::Many(vec!["web".into(), "api".into()]))
     );
     assert_eq!(
         verifier
@@ -501,15 +525,22 @@ fn an_unauthorized_party_is_refused() {
     let clerk = Verifier::<Clerk>::new(VerifyingKey::hs256(SECRET).unwrap())
         .with_authorized_party("https://app.example")
         .with_clock(Clock::fixed(NOW));
-    assert!(
+    assert_eq!(
         clerk
             .verify::<Dynamic>(&hs256(r#"{"exp":1700000001,"azp":"https://app.example"}"#))
-            .is_ok()
+            .unwrap()
+            .layout()
+            .azp
+            .as_deref(),
+        Some("https://app.example")
     );
-    assert!(
+    assert_eq!(
         clerk
             .verify::<Dynamic>(&hs256(r#"{"exp":1700000001}"#))
-            .is_ok()
+            .unwrap()
+            .layout()
+            .azp,
+        None
     );
     assert_eq!(
         clerk
