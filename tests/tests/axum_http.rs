@@ -3,8 +3,8 @@
 mod axum_app;
 
 use axum_app::{
-    APP, AppClaims, ISSUER, SESSION_ID, SUBJECT, TestServer, ada, client, me_json, minter, now,
-    spawn, token_from, valid_token, verifier,
+    ADMIN_SECRET, APP, AppClaims, ISSUER, SESSION_ID, SUBJECT, TestServer, ada, client, me_json,
+    minter, minter_with, now, spawn, token_from, valid_token, verifier,
 };
 use claims_jwt::Clock;
 use cookie::{Cookie, SameSite};
@@ -398,4 +398,26 @@ async fn a_request_is_verified_once_however_many_extractors_ask() {
         StatusCode::OK
     );
     assert_eq!(server.verifications() - before, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nested_router_checks_with_its_own_authenticator_whatever_a_layer_accepted() {
+    let server = spawn().await;
+    let public = valid_token();
+    let admin = token_from(&minter_with(ADMIN_SECRET), now(), APP, ada());
+
+    // The site-wide layer accepted the public token; the admin router's key did not sign it.
+    let response = get(&server, "/admin/panel", vec![bearer(&public)]).await;
+    assert_eq!(refusal(response).await, invalid_token("bad_signature"));
+    let response = get(&server, "/admin/panel", vec![session_cookie(&public)]).await;
+    assert_eq!(refusal(response).await, invalid_token("bad_signature"));
+
+    // Control: the admin key's token passes there, and is refused by the public routes.
+    let response = get(&server, "/admin/panel", vec![bearer(&admin)]).await;
+    assert_eq!(
+        text(response).await,
+        (StatusCode::OK, "admin Ada Lovelace".to_owned())
+    );
+    let response = get(&server, "/me", vec![bearer(&admin)]).await;
+    assert_eq!(refusal(response).await, invalid_token("bad_signature"));
 }

@@ -115,6 +115,12 @@ impl<L: Layout> Authenticator<L> {
         &self.inner.verifier
     }
 
+    /// Whether `other` is this very authenticator (a clone of it), not merely one alike: the extractor
+    /// reuses a request's cached outcome only for the authenticator that produced it.
+    pub(crate) fn same(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
     /// Where tokens are looked for.
     ///
     /// ```

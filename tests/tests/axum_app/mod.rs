@@ -20,6 +20,8 @@ use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verif
 use serde_json::{Value, json};
 
 pub(crate) const SECRET: &[u8] = b"axum loopback tests: a secret of 32 bytes or more";
+/// The key of the nested `/admin` router, which trusts only tokens signed with it.
+pub(crate) const ADMIN_SECRET: &[u8] = b"axum loopback tests: the admin router's own secret";
 pub(crate) const ISSUER: &str = "https://clerk.example.com";
 pub(crate) const APP: &str = "https://app.example.com";
 pub(crate) const SUBJECT: &str = "user_2pJ8kQ3vX9mN4rT6yW1zB5cD7fH";
@@ -59,8 +61,13 @@ const LIFETIME: Duration = Duration::from_secs(600);
 
 /// The server's minter: Clerk's layout, [`ISSUER`], [`LIFETIME`].
 pub(crate) fn minter() -> Minter<Clerk> {
+    minter_with(SECRET)
+}
+
+/// The server's minter with the key `secret` instead.
+pub(crate) fn minter_with(secret: &[u8]) -> Minter<Clerk> {
     Minter::<Clerk>::new(
-        SigningKey::hs256(SECRET)
+        SigningKey::hs256(secret)
             .expect("a 32-byte secret")
             .with_kid("ins_test"),
     )
@@ -71,8 +78,13 @@ pub(crate) fn minter() -> Minter<Clerk> {
 
 /// What the server accepts: its key, [`ISSUER`], the authorized party [`APP`].
 pub(crate) fn verifier(clock: Clock) -> Verifier<Clerk> {
+    verifier_with(SECRET, clock)
+}
+
+/// What the server accepts, with the key `secret` instead.
+pub(crate) fn verifier_with(secret: &[u8], clock: Clock) -> Verifier<Clerk> {
     Verifier::<Clerk>::new(
-        SigningKey::hs256(SECRET)
+        SigningKey::hs256(secret)
             .expect("a 32-byte secret")
             .verifying_key(),
     )
@@ -173,13 +185,23 @@ pub(crate) async fn spawn() -> TestServer {
         minter,
         seen: seen.clone(),
     };
+    // A nested router with its own, stricter authenticator, under the site-wide layer that checks with
+    // the public one: the layer's verdict must not be taken for its own.
+    let admin = Router::new()
+        .route("/panel", get(admin_panel))
+        .with_state(Authenticator::new(verifier_with(
+            ADMIN_SECRET,
+            Clock::system(),
+        )));
     let app = Router::new()
         .route("/me", get(me))
         .route("/hello", get(hello))
         .route("/twice", get(twice))
         .route("/custom", get(custom))
         .route("/me/claims", patch(update))
+        .nest("/admin", admin)
         .layer(middleware::from_fn_with_state(state.clone(), record))
+        .layer(middleware::from_fn_with_state(state.clone(), signed_in))
         .with_state(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -203,6 +225,27 @@ async fn record(State(state): State<AppState>, request: Request, next: Next) -> 
     let response = next.run(request).await;
     state.seen.answered.fetch_add(1, Ordering::SeqCst);
     response
+}
+
+/// A site-wide layer, as an application writes one to note who is signed in: it checks the session with
+/// the public authenticator, whatever the route, and lets every request through.
+async fn signed_in(
+    session: Result<Option<Session<AppClaims, Clerk>>, Refusal>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let who = match &session {
+        Ok(Some(session)) => session.registered().sub.as_deref().unwrap_or("?"),
+        Ok(None) => "anonymous",
+        Err(refusal) => refusal.reason().as_str(),
+    };
+    tracing::debug!(who, "site-wide layer");
+    next.run(request).await
+}
+
+/// Under `/admin`, whose router has its own authenticator.
+async fn admin_panel(session: Session<AppClaims, Clerk>) -> String {
+    format!("admin {}", session.claims().full_name)
 }
 
 async fn me(session: Session<AppClaims, Clerk>) -> Json<Value> {
