@@ -164,9 +164,7 @@ where
         if let Some(verified) = authenticate_once::<C, L, S>(parts, state).await? {
             return Ok(Session::new(verified));
         }
-        let refusal = Refusal::new(Reason::Missing);
-        log_refusal(&refusal, None);
-        Err(refusal.into())
+        Err(log_refusal(Refusal::new(Reason::Missing), None).into())
     }
 }
 

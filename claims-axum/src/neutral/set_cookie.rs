@@ -9,7 +9,7 @@ use cookie::Cookie;
 pub use cookie::SameSite;
 use http::HeaderValue;
 
-use super::authenticator::log_refusal;
+use super::log::log_refusal;
 use super::{Reason, Refusal};
 
 /// How the session cookie is written: its name and size limit (a [`CookieSpec`], usually the minter's)
@@ -204,7 +204,7 @@ impl SessionCookie {
     /// ```
     pub fn set_cookie(&self, minted: &Minted) -> Result<HeaderValue, Refusal> {
         self.header(minted.as_str(), false)
-            .inspect_err(|refusal| log_refusal(refusal, None))
+            .map_err(|refusal| log_refusal(refusal, None))
     }
 
     /// The `Set-Cookie` value that deletes the cookie (empty, `Max-Age=0`, an `Expires` in the past), with

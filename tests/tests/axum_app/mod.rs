@@ -16,6 +16,7 @@ use axum::routing::{get, patch};
 use axum::serve::ListenerExt;
 use axum::{Json, Router};
 use claims_axum::{Authenticator, Refusal, Session, SessionCookie};
+use claims_jwt::claims_core::BoundKind;
 use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
 use serde_json::{Value, json};
 
@@ -199,6 +200,7 @@ pub(crate) async fn spawn() -> TestServer {
         .route("/twice", get(twice))
         .route("/custom", get(custom))
         .route("/me/claims", patch(update))
+        .route("/fault", get(fault))
         .nest("/admin", admin)
         .layer(middleware::from_fn_with_state(state.clone(), record))
         .layer(middleware::from_fn_with_state(state.clone(), signed_in))
@@ -303,6 +305,21 @@ async fn update(
         [(SET_COOKIE, set_cookie)],
         Json(reissued.payload().custom.clone()),
     ))
+}
+
+/// The server-side fault `GET /fault` answers with: a reissue whose provider claims outgrew their bounds.
+pub(crate) fn layout_fault() -> claims_jwt::Error {
+    claims_jwt::Error::LayoutBound {
+        claim: "sid".into(),
+        bound: BoundKind::MaxLen,
+        limit: Some(64),
+        actual: 65,
+    }
+}
+
+/// A handler failing on the server's side, as a reissue can: its refusal is returned, not extracted.
+async fn fault() -> Result<String, Refusal> {
+    Err(Refusal::from(layout_fault()))
 }
 
 /// A client that talks to the loopback server directly (never through a proxy), bounded in time.
