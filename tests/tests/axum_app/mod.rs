@@ -15,8 +15,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, patch};
 use axum::serve::ListenerExt;
 use axum::{Json, Router};
-use claims_axum::{Authenticator, Refusal, Session, SessionCookie};
+use claims_axum::{Authenticator, Refusal, Session, SessionCookie, TokenSources};
 use claims_jwt::claims_core::BoundKind;
+use claims_jwt::claims_core::size::CookieSpec;
 use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
 use serde_json::{Value, json};
 
@@ -171,8 +172,14 @@ impl TestServer {
     }
 }
 
-/// Starts the application on `127.0.0.1:0` and returns once it accepts connections.
+/// Starts the application on `127.0.0.1:0`, reading the default token sources, and returns once it
+/// accepts connections.
 pub(crate) async fn spawn() -> TestServer {
+    spawn_reading(TokenSources::default()).await
+}
+
+/// Starts the application reading tokens from `sources`.
+pub(crate) async fn spawn_reading(sources: TokenSources) -> TestServer {
     let seen = Seen::default();
     let counter = Arc::clone(&seen.verifications);
     let clock = Clock::from_fn(move || {
@@ -181,7 +188,7 @@ pub(crate) async fn spawn() -> TestServer {
     });
     let minter = minter();
     let state = AppState {
-        auth: Authenticator::new(verifier(clock)),
+        auth: Authenticator::new(verifier(clock)).with_sources(sources),
         cookie: SessionCookie::for_minter(&minter),
         minter,
         seen: seen.clone(),
@@ -200,6 +207,7 @@ pub(crate) async fn spawn() -> TestServer {
         .route("/twice", get(twice))
         .route("/custom", get(custom))
         .route("/me/claims", patch(update))
+        .route("/me/claims/tiny-cookie", patch(update_tiny_cookie))
         .route("/fault", get(fault))
         .nest("/admin", admin)
         .layer(middleware::from_fn_with_state(state.clone(), record))
@@ -299,8 +307,28 @@ async fn update(
     session: Session<AppClaims, Clerk>,
     Json(patch): Json<Value>,
 ) -> Result<impl IntoResponse, Refusal> {
-    let reissued = state.minter.reissue(session.token(), &patch)?;
-    let set_cookie = state.cookie.set_cookie(reissued.minted())?;
+    reissue(&state.minter, &session, &patch, &state.cookie)
+}
+
+/// The same update, written to a cookie limited to 100 bytes, which no session token fits: a 500.
+async fn update_tiny_cookie(
+    State(state): State<AppState>,
+    session: Session<AppClaims, Clerk>,
+    Json(patch): Json<Value>,
+) -> Result<impl IntoResponse, Refusal> {
+    let tiny = SessionCookie::new(CookieSpec::session().with_limit(100));
+    reissue(&state.minter, &session, &patch, &tiny)
+}
+
+/// `session` re-minted with `patch` merged, answered with the new claims and `cookie` carrying it.
+fn reissue(
+    minter: &Minter<Clerk>,
+    session: &Session<AppClaims, Clerk>,
+    patch: &Value,
+    cookie: &SessionCookie,
+) -> Result<impl IntoResponse + use<>, Refusal> {
+    let reissued = minter.reissue(session.token(), patch)?;
+    let set_cookie = cookie.set_cookie(reissued.minted())?;
     Ok((
         [(SET_COOKIE, set_cookie)],
         Json(reissued.payload().custom.clone()),
