@@ -225,6 +225,17 @@ async fn an_unreadable_or_repeated_authorization_header_is_a_400_and_the_server_
         invalid_request(Reason::InvalidHeader)
     );
 
+    // A tab between the scheme and a valid token: refused, not taken for a request without a token.
+    for path in ["/me", "/hello"] {
+        let tab = header(AUTHORIZATION, format!("Bearer\t{token}"));
+        let response = get(&server, path, vec![tab]).await;
+        assert_eq!(
+            refusal(response).await,
+            invalid_request(Reason::InvalidHeader),
+            "{path}"
+        );
+    }
+
     let response = get(&server, "/me", vec![bearer(&token), bearer(&token)]).await;
     assert_eq!(
         refusal(response).await,

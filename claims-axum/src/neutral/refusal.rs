@@ -25,7 +25,7 @@ use http::{HeaderValue, StatusCode};
 pub enum Reason {
     /// No token in any source (401, a bare `WWW-Authenticate: Bearer` challenge, RFC 6750 §3.1).
     Missing,
-    /// The `Authorization` header is not visible ASCII (400).
+    /// The `Authorization` header is not visible ASCII, or parts `Bearer` from the token with a tab (400).
     InvalidHeader,
     /// The request has more than one `Authorization` header (400).
     DuplicateHeader,
@@ -124,7 +124,7 @@ impl Reason {
                 "no session token; sign in, then send it as `Authorization: Bearer <token>` or in the session cookie"
             }
             Reason::InvalidHeader => {
-                "the Authorization header is not visible ASCII; send `Authorization: Bearer <token>`"
+                "the Authorization header is not visible ASCII, or does not part `Bearer` from the token with a space; send `Authorization: Bearer <token>`"
             }
             Reason::DuplicateHeader => {
                 "the request has more than one Authorization header; send exactly one"
