@@ -7,7 +7,7 @@ mod axum_app;
 use axum_app::{APP, TestServer, ada, client, layout_fault, minter, now, spawn, token_from};
 use claims_tests::events::Captured;
 use reqwest::StatusCode;
-use reqwest::header::{AUTHORIZATION, WWW_AUTHENTICATE};
+use reqwest::header::{AUTHORIZATION, COOKIE, WWW_AUTHENTICATE};
 use serde_json::{Value, json};
 
 /// The lines of `events` that record a refusal.
@@ -113,4 +113,42 @@ async fn a_server_side_fault_returned_by_the_handler_is_one_error_line_with_the_
         layout_fault()
     );
     assert_one_refusal(&events, "ERROR", &expected);
+}
+
+#[tokio::test]
+async fn a_cookie_name_the_sender_chose_is_logged_quoted_and_cut() {
+    let (events, _guard) = Captured::start();
+    let server = spawn().await;
+    let expired = token_from(&minter(), now() - 7200, APP, ada());
+    let send = |cookie: String| {
+        client()
+            .get(server.url("/me"))
+            .header(COOKIE, cookie)
+            .send()
+    };
+
+    // Any `__session_<suffix>` is read, so its name is the sender's: 3 KB of it, with a quote.
+    let name = format!("__session_\"{}", "A".repeat(3000));
+    let response = send(format!("{name}={expired}")).await.expect("an answer");
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let kept = format!("__session_\\\"{}", "A".repeat(64 - "__session_\"".len()));
+    let tail = format!(
+        r#"session refused reason="expired" status=401 source=cookie "{kept}"… ({} bytes)"#,
+        name.len()
+    );
+    assert_one_refusal(&events, " INFO", &tail);
+    assert!(!events.text().contains(&"A".repeat(65)), "the name is cut");
+
+    // Control: Clerk's own name, whole.
+    let response = send(format!("__session={expired}"))
+        .await
+        .expect("an answer");
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let lines = refusals(&events);
+    assert_eq!(lines.len(), 2, "{}", events.text());
+    assert!(
+        lines[1].ends_with(r#"reason="expired" status=401 source=cookie "__session""#),
+        "{}",
+        lines[1]
+    );
 }
