@@ -152,3 +152,23 @@ async fn a_cookie_name_the_sender_chose_is_logged_quoted_and_cut() {
         lines[1]
     );
 }
+
+#[tokio::test]
+async fn a_request_without_a_token_is_a_debug_line_only() {
+    let (events, _guard) = Captured::start();
+    let server = spawn().await;
+    let get = |path: &str| client().get(server.url(path)).send();
+
+    let response = get("/me").await.expect("an answer");
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_one_refusal(
+        &events,
+        "DEBUG",
+        r#"session refused reason="missing" status=401"#,
+    );
+
+    // An optional route takes it for an anonymous visit: nothing refused, nothing logged.
+    let response = get("/hello").await.expect("an answer");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(refusals(&events).len(), 1, "{}", events.text());
+}

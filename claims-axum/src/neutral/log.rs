@@ -15,7 +15,8 @@ const MAX_LOGGED_NAME: usize = 64;
 /// `azp` are the sender's words), except for a server-side fault, whose error is about the server's own
 /// keys or claims.
 ///
-/// Levels: `info` for 4xx, `warn` for keys that cannot be had now (503), `error` for a server-side fault.
+/// Levels: `debug` for a request without any token (every anonymous visit to a protected route), `info`
+/// for the other 4xx, `warn` for keys that cannot be had now (503), `error` for a server-side fault.
 pub(crate) fn log_refusal(refusal: Refusal, origin: Option<&Origin>) -> Refusal {
     let (reason, status) = (refusal.reason().as_str(), refusal.status().as_u16());
     let source = origin.map(|origin| display(Shown(origin)));
@@ -38,6 +39,9 @@ pub(crate) fn log_refusal(refusal: Refusal, origin: Option<&Origin>) -> Refusal 
             error,
             "session check failed on the server"
         );
+    } else if refusal.reason() == Reason::Missing {
+        // Every anonymous visit to a protected route: routine, not worth an operator's attention.
+        tracing::debug!(reason, status, source, "session refused");
     } else {
         tracing::info!(reason, status, source, "session refused");
     }
