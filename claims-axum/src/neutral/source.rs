@@ -102,7 +102,9 @@ impl fmt::Display for TokenSource {
 /// **Ambiguity.** Within one source there is no principled choice between two different tokens, so the
 /// request is refused with 400 ([`Reason::DuplicateHeader`] for two `Authorization` headers,
 /// [`Reason::ConflictingTokens`] for cookies of one source with different values); repeated identical
-/// cookies are fine.
+/// cookies are fine. For operators: a browser holding a host-only `__session` and a `__session` for
+/// `Domain=.example.com` (after the cookie's domain changed) sends both, so its requests are 400 until
+/// the stale one is cleared, e.g. with a [`crate::SessionCookie::removal`] for that domain.
 ///
 /// **Bytes.** An `Authorization` header that is not visible ASCII, or that parts `Bearer` from its token
 /// with a tab rather than spaces (RFC 7235 §2.1), is refused ([`Reason::InvalidHeader`]);
