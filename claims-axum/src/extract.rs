@@ -25,7 +25,11 @@ use crate::{Authenticator, Reason, Refusal, VerifiedSession};
 /// * `Result<Session<C, L>, Refusal>` hands the refusal to the handler.
 /// * `R` replaces the response: any type with `From<Refusal>` and `IntoResponse`.
 /// * Several extractors in one request (a middleware and the handler, `Session` and `Option<Session>`)
-///   verify once: the outcome is kept in the request's extensions, per claims type and layout.
+///   verify once: the outcome is kept in the request's extensions, per claims type, layout and
+///   authenticator. An outcome is reused only by the same authenticator (a clone of it), so a nested
+///   router with its own, stricter verifier checks the token again rather than trusting a layer's
+///   verdict. `FromRef` should therefore clone an `Authenticator` kept in the state; building a new one on
+///   each call is still correct, but verifies again each time.
 /// * It verifies through [`claims_jwt::Verifier::verify_async`]: with a remote JWK set (feature
 ///   `remote-jwks`, e.g. `Verifier::clerk`), the first request fetches the keys and a token with a new
 ///   `kid` refreshes them once for all concurrent requests; while no usable set can be had the answer is
@@ -160,9 +164,7 @@ where
         if let Some(verified) = authenticate_once::<C, L, S>(parts, state).await? {
             return Ok(Session::new(verified));
         }
-        let refusal = Refusal::new(Reason::Missing);
-        log_refusal(&refusal, None);
-        Err(refusal.into())
+        Err(log_refusal(Refusal::new(Reason::Missing), None).into())
     }
 }
 
@@ -183,17 +185,35 @@ where
     }
 }
 
-/// The outcome of a request's verification for claims `C` in layout `L`, kept in its extensions.
-struct Outcome<C, L>(Result<Option<VerifiedSession<C, L>>, Refusal>);
+/// The outcomes of a request's verification for claims `C` in layout `L`, kept in its extensions, one per
+/// authenticator that checked it: a layer may check with one verifier and a nested router with a stricter
+/// one, and the stricter one must never take the other's "yes".
+struct Outcomes<C, L>(Vec<Outcome<C, L>>);
 
-impl<C, L> Clone for Outcome<C, L> {
+/// One authenticator's outcome.
+struct Outcome<C, L> {
+    by: Authenticator<L>,
+    result: Result<Option<VerifiedSession<C, L>>, Refusal>,
+}
+
+impl<C, L> Clone for Outcomes<C, L> {
     fn clone(&self) -> Self {
-        Outcome(self.0.clone())
+        Outcomes(self.0.iter().map(Outcome::clone).collect())
     }
 }
 
-/// The request's outcome for `C` and `L`: the cached one, or the authenticator's, then cached. Through
-/// `verify_async`, so that a verifier with a remote JWK set fetches it, or refreshes it for a new `kid`.
+impl<C, L> Clone for Outcome<C, L> {
+    fn clone(&self) -> Self {
+        Outcome {
+            by: self.by.clone(),
+            result: self.result.clone(),
+        }
+    }
+}
+
+/// The request's outcome for `C` and `L` from the state's authenticator: the one it cached, or its
+/// verification, then cached. Through `verify_async`, so that a verifier with a remote JWK set fetches it,
+/// or refreshes it for a new `kid`.
 async fn authenticate_once<C, L, S>(
     parts: &mut Parts,
     state: &S,
@@ -203,12 +223,84 @@ where
     C: SessionClaims + FitsProfile<L::Profile> + Send + Sync + 'static,
     L: Layout,
 {
-    if let Some(Outcome(outcome)) = parts.extensions.get::<Outcome<C, L>>() {
-        return outcome.clone();
+    let auth = Authenticator::<L>::from_ref(state);
+    let cached = parts
+        .extensions
+        .get::<Outcomes<C, L>>()
+        .and_then(|outcomes| outcomes.0.iter().find(|outcome| outcome.by.same(&auth)));
+    if let Some(outcome) = cached {
+        return outcome.result.clone();
     }
-    let outcome = Authenticator::<L>::from_ref(state)
-        .authenticate_async::<C>(&parts.headers)
-        .await;
-    parts.extensions.insert(Outcome(outcome.clone()));
-    outcome
+    let result = auth.authenticate_async::<C>(&parts.headers).await;
+    let outcome = Outcome {
+        by: auth,
+        result: result.clone(),
+    };
+    match parts.extensions.get_mut::<Outcomes<C, L>>() {
+        Some(outcomes) => outcomes.0.push(outcome),
+        None => {
+            parts.extensions.insert(Outcomes(vec![outcome]));
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use claims_jwt::{Clerk, Minter, Payload, SigningKey, Verifier};
+    use http::header::AUTHORIZATION;
+    use serde_json::{Map, Value};
+
+    use super::*;
+
+    type Claims = Map<String, Value>;
+    type AnySession = Session<Claims, Clerk>;
+
+    fn authenticator(key: &SigningKey) -> Authenticator<Clerk> {
+        Authenticator::new(Verifier::<Clerk>::new(key.verifying_key()))
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn an_outcome_is_reused_only_by_the_authenticator_that_produced_it() {
+        let public = SigningKey::hs256(b"the public app's key, 32 bytes long").expect("a key");
+        let admin = SigningKey::hs256(b"the admin router's key, 32 bytes long").expect("a key");
+        let token = Minter::<Clerk>::new(public.clone())
+            .mint(&Payload::new(Claims::new()).with_subject("user_1"))
+            .expect("a token");
+        let (public_auth, admin_auth) = (authenticator(&public), authenticator(&admin));
+        let request = http::Request::builder()
+            .header(AUTHORIZATION, format!("Bearer {token}"))
+            .body(())
+            .expect("a request");
+        let (mut parts, ()) = request.into_parts();
+
+        // A layer accepts it with the public authenticator...
+        let first = <AnySession as OptionalFromRequestParts<_>>::from_request_parts(
+            &mut parts,
+            &public_auth,
+        )
+        .await
+        .expect("accepted");
+        assert_eq!(
+            first.expect("a session").registered().sub.as_deref(),
+            Some("user_1")
+        );
+        // ...and the admin authenticator checks it again, on the same request, and refuses it.
+        let second =
+            <AnySession as FromRequestParts<_>>::from_request_parts(&mut parts, &admin_auth).await;
+        assert_eq!(second.unwrap_err().reason(), Reason::BadSignature);
+        // Each verdict stays with its authenticator: a clone of the public one still gets its own.
+        let third = <AnySession as FromRequestParts<_>>::from_request_parts(
+            &mut parts,
+            &public_auth.clone(),
+        )
+        .await
+        .expect("still accepted");
+        assert_eq!(third.registered().sub.as_deref(), Some("user_1"));
+        let outcomes = parts
+            .extensions
+            .get::<Outcomes<Claims, Clerk>>()
+            .expect("cached");
+        assert_eq!(outcomes.0.len(), 2);
+    }
 }

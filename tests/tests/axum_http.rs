@@ -3,9 +3,10 @@
 mod axum_app;
 
 use axum_app::{
-    APP, AppClaims, ISSUER, SESSION_ID, SUBJECT, TestServer, ada, client, me_json, minter, now,
-    spawn, token_from, valid_token, verifier,
+    ADMIN_SECRET, APP, AppClaims, ISSUER, SESSION_ID, SUBJECT, TestServer, ada, client, me_json,
+    minter, minter_with, now, spawn, spawn_reading, token_from, valid_token, verifier,
 };
+use claims_axum::{Reason, TokenSource};
 use claims_jwt::Clock;
 use cookie::{Cookie, SameSite};
 use reqwest::header::{
@@ -55,20 +56,26 @@ async fn get(
     send(server, Method::GET, path, headers, None).await
 }
 
-/// What a refusal must look like: status, `WWW-Authenticate`, and the JSON body's `reason`.
-type Answer = (StatusCode, Option<String>, String);
+/// What a refusal looks like: status, `WWW-Authenticate`, and the whole JSON body.
+type Answer = (StatusCode, Option<String>, Value);
 
-fn invalid_token(reason: &str) -> Answer {
-    let challenge = r#"Bearer error="invalid_token""#.to_owned();
-    (StatusCode::UNAUTHORIZED, Some(challenge), reason.to_owned())
+/// The answer for `reason`: `status`, `challenge`, and the body naming the reason and saying what to do.
+fn answer(status: StatusCode, challenge: Option<&str>, reason: Reason) -> Answer {
+    let body = json!({"reason": reason.as_str(), "message": reason.message()});
+    (status, challenge.map(str::to_owned), body)
 }
 
-fn invalid_request(reason: &str) -> Answer {
-    let challenge = r#"Bearer error="invalid_request""#.to_owned();
-    (StatusCode::BAD_REQUEST, Some(challenge), reason.to_owned())
+fn invalid_token(reason: Reason) -> Answer {
+    let challenge = r#"Bearer error="invalid_token""#;
+    answer(StatusCode::UNAUTHORIZED, Some(challenge), reason)
 }
 
-/// The refusal a response carries; its body must be JSON with a reason and a message.
+fn invalid_request(reason: Reason) -> Answer {
+    let challenge = r#"Bearer error="invalid_request""#;
+    answer(StatusCode::BAD_REQUEST, Some(challenge), reason)
+}
+
+/// The refusal a response carries, as JSON.
 async fn refusal(response: reqwest::Response) -> Answer {
     let status = response.status();
     let challenge = response
@@ -77,13 +84,17 @@ async fn refusal(response: reqwest::Response) -> Answer {
         .map(|value| value.to_str().expect("ascii").to_owned());
     assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
     let body: Value = response.json().await.expect("a JSON body");
-    let message = body["message"].as_str().unwrap_or_default();
-    assert!(!message.is_empty(), "{body}");
-    (
-        status,
-        challenge,
-        body["reason"].as_str().expect("a reason").to_owned(),
-    )
+    (status, challenge, body)
+}
+
+/// The refusal of a request that sent `token`; no part of the token is in it.
+async fn refusal_of(response: reqwest::Response, token: &str) -> Answer {
+    let answer = refusal(response).await;
+    let body = answer.2.to_string();
+    for part in token.split('.').filter(|part| part.len() >= 8) {
+        assert!(!body.contains(part), "{body} holds a part of the token");
+    }
+    answer
 }
 
 async fn text(response: reqwest::Response) -> (StatusCode, String) {
@@ -140,9 +151,9 @@ async fn an_optional_session_is_none_only_without_any_token() {
 
     // A present but bad token is refused, never taken for an anonymous visit.
     let bad = get(&server, "/hello", vec![bearer("not-a-jwt")]).await;
-    assert_eq!(refusal(bad).await, invalid_token("malformed"));
+    assert_eq!(refusal(bad).await, invalid_token(Reason::Malformed));
     let stale_cookie = get(&server, "/hello", vec![session_cookie(&expired_token())]).await;
-    assert_eq!(refusal(stale_cookie).await, invalid_token("expired"));
+    assert_eq!(refusal(stale_cookie).await, invalid_token(Reason::Expired));
 }
 
 /// `token` with the payload of `other`, its own signature kept.
@@ -166,33 +177,33 @@ async fn every_untrustworthy_token_is_a_401_with_its_reason_and_a_challenge() {
     assert_ne!(escalated, good);
     let other_issuer = minter().with_issuer("https://other.example.com");
     let cases = [
-        ("malformed", "not-a-jwt".to_owned()),
-        ("malformed", "a.b".to_owned()),
-        ("expired", expired_token()),
+        (Reason::Malformed, "not-a-jwt".to_owned()),
+        (Reason::Malformed, "a.b".to_owned()),
+        (Reason::Expired, expired_token()),
         (
-            "not_yet_valid",
+            Reason::NotYetValid,
             token_from(&minter(), now + 7200, APP, ada()),
         ),
-        ("bad_signature", escalated),
+        (Reason::BadSignature, escalated),
         (
-            "unauthorized_party",
+            Reason::UnauthorizedParty,
             token_from(&minter(), now, "https://evil.example.com", ada()),
         ),
-        ("wrong_issuer", token_from(&other_issuer, now, APP, ada())),
-        ("too_long", format!("{good}{}", "A".repeat(8192))),
+        (
+            Reason::WrongIssuer,
+            token_from(&other_issuer, now, APP, ada()),
+        ),
+        (Reason::TooLong, format!("{good}{}", "A".repeat(8192))),
     ];
     for (reason, token) in cases {
         let response = get(&server, "/me", vec![bearer(&token)]).await;
-        assert_eq!(refusal(response).await, invalid_token(reason), "{reason}");
+        let answer = refusal_of(response, &token).await;
+        assert_eq!(answer, invalid_token(reason), "{reason}");
     }
 
     // No token: a bare challenge, without an error code (RFC 6750 §3.1).
     let missing = get(&server, "/me", vec![]).await;
-    let bare = (
-        StatusCode::UNAUTHORIZED,
-        Some("Bearer".to_owned()),
-        "missing".to_owned(),
-    );
+    let bare = answer(StatusCode::UNAUTHORIZED, Some("Bearer"), Reason::Missing);
     assert_eq!(refusal(missing).await, bare);
 
     // Control: the token they were all made from passes.
@@ -209,10 +220,27 @@ async fn an_unreadable_or_repeated_authorization_header_is_a_400_and_the_server_
 
     let raw = header(AUTHORIZATION, b"Bearer \xff\xfe\x80");
     let response = get(&server, "/me", vec![raw]).await;
-    assert_eq!(refusal(response).await, invalid_request("invalid_header"));
+    assert_eq!(
+        refusal(response).await,
+        invalid_request(Reason::InvalidHeader)
+    );
+
+    // A tab between the scheme and a valid token: refused, not taken for a request without a token.
+    for path in ["/me", "/hello"] {
+        let tab = header(AUTHORIZATION, format!("Bearer\t{token}"));
+        let response = get(&server, path, vec![tab]).await;
+        assert_eq!(
+            refusal(response).await,
+            invalid_request(Reason::InvalidHeader),
+            "{path}"
+        );
+    }
 
     let response = get(&server, "/me", vec![bearer(&token), bearer(&token)]).await;
-    assert_eq!(refusal(response).await, invalid_request("duplicate_header"));
+    assert_eq!(
+        refusal(response).await,
+        invalid_request(Reason::DuplicateHeader)
+    );
 
     // Invalid UTF-8 in someone else's cookie doesn't keep the session out.
     let mut jar = b"other=\xff\xfe; __session=".to_vec();
@@ -244,14 +272,14 @@ async fn two_tokens_are_handled_by_the_documented_order() {
         vec![bearer(&expired), session_cookie(&good)],
     )
     .await;
-    assert_eq!(refusal(stale_header).await, invalid_token("expired"));
+    assert_eq!(refusal(stale_header).await, invalid_token(Reason::Expired));
 
     // Two different session cookies: there is no telling which is meant.
     let two = header(COOKIE, format!("__session={good}; __session={expired}"));
     let response = get(&server, "/me", vec![two]).await;
     assert_eq!(
         refusal(response).await,
-        invalid_request("conflicting_tokens")
+        invalid_request(Reason::ConflictingTokens)
     );
     let same_twice = header(COOKIE, format!("__session={good}; __session={good}"));
     assert_eq!(
@@ -334,15 +362,15 @@ async fn a_refused_update_is_a_422_without_a_cookie_and_the_old_one_stays_valid(
     for (patch, reason) in [
         (
             json!({"roles": ["owner"], "sid": "sess_forged"}),
-            "reserved_claim",
+            Reason::ReservedClaim,
         ),
-        (json!({"fullName": "x".repeat(65)}), "invalid_update"),
-        (json!(["not", "an", "object"]), "invalid_update"),
+        (json!({"fullName": "x".repeat(65)}), Reason::InvalidUpdate),
+        (json!(["not", "an", "object"]), Reason::InvalidUpdate),
     ] {
         let sent = vec![bearer(&token)];
         let response = send(&server, Method::PATCH, "/me/claims", sent, Some(&patch)).await;
         assert!(response.headers().get(SET_COOKIE).is_none(), "{patch}");
-        let unprocessable = (StatusCode::UNPROCESSABLE_ENTITY, None, reason.to_owned());
+        let unprocessable = answer(StatusCode::UNPROCESSABLE_ENTITY, None, reason);
         assert_eq!(refusal(response).await, unprocessable, "{patch}");
     }
 
@@ -398,4 +426,82 @@ async fn a_request_is_verified_once_however_many_extractors_ask() {
         StatusCode::OK
     );
     assert_eq!(server.verifications() - before, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nested_router_checks_with_its_own_authenticator_whatever_a_layer_accepted() {
+    let server = spawn().await;
+    let public = valid_token();
+    let admin = token_from(&minter_with(ADMIN_SECRET), now(), APP, ada());
+
+    // The site-wide layer accepted the public token; the admin router's key did not sign it.
+    let response = get(&server, "/admin/panel", vec![bearer(&public)]).await;
+    assert_eq!(refusal(response).await, invalid_token(Reason::BadSignature));
+    let response = get(&server, "/admin/panel", vec![session_cookie(&public)]).await;
+    assert_eq!(refusal(response).await, invalid_token(Reason::BadSignature));
+
+    // Control: the admin key's token passes there, and is refused by the public routes.
+    let response = get(&server, "/admin/panel", vec![bearer(&admin)]).await;
+    assert_eq!(
+        text(response).await,
+        (StatusCode::OK, "admin Ada Lovelace".to_owned())
+    );
+    let response = get(&server, "/me", vec![bearer(&admin)]).await;
+    assert_eq!(refusal(response).await, invalid_token(Reason::BadSignature));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cookie_over_its_limit_is_a_500_and_sets_nothing() {
+    let server = spawn().await;
+    let token = valid_token();
+    let patch = json!({"roles": ["owner"]});
+    let sent = vec![bearer(&token)];
+    let tiny = "/me/claims/tiny-cookie";
+    let response = send(&server, Method::PATCH, tiny, sent, Some(&patch)).await;
+    assert!(response.headers().get(SET_COOKIE).is_none());
+    let server_fault = answer(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        None,
+        Reason::CookieTooLarge,
+    );
+    assert_eq!(refusal_of(response, &token).await, server_fault);
+
+    // Control: the same update, written to the minter's cookie, goes through.
+    let sent = vec![bearer(&token)];
+    let response = send(&server, Method::PATCH, "/me/claims", sent, Some(&patch)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers().get(SET_COOKIE).is_some());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_application_cookie_is_the_only_source_when_configured_so() {
+    let server = spawn_reading([TokenSource::cookie("app_session")].into()).await;
+    let token = valid_token();
+
+    let response = get(
+        &server,
+        "/me",
+        vec![header(COOKIE, format!("app_session={token}"))],
+    )
+    .await;
+    assert_eq!(json_of(response).await, (StatusCode::OK, me_json(&ada())));
+    // A bearer header, even a bad one, is not read: the cookie decides.
+    let both = vec![
+        bearer("not-a-jwt"),
+        header(COOKIE, format!("app_session={token}")),
+    ];
+    let response = get(&server, "/me", both).await;
+    assert_eq!(json_of(response).await, (StatusCode::OK, me_json(&ada())));
+
+    // Without the cookie, the header and Clerk's cookie carry no token here.
+    let missing = answer(StatusCode::UNAUTHORIZED, Some("Bearer"), Reason::Missing);
+    for sent in [bearer(&token), session_cookie(&token)] {
+        let response = get(&server, "/me", vec![sent.clone()]).await;
+        assert_eq!(refusal(response).await, missing, "{sent:?}");
+    }
+    let response = get(&server, "/hello", vec![bearer(&token)]).await;
+    assert_eq!(
+        text(response).await,
+        (StatusCode::OK, "anonymous".to_owned())
+    );
 }

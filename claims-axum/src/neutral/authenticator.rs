@@ -5,9 +5,9 @@ use std::sync::Arc;
 use claims_jwt::claims_core::profile::FitsProfile;
 use claims_jwt::{Generic, Layout, Registered, SessionClaims, Token, Verifier};
 use http::HeaderMap;
-use tracing::field::display;
 
-use super::{FoundToken, Origin, Reason, Refusal, TokenSources};
+use super::log::log_refusal;
+use super::{FoundToken, Origin, Refusal, TokenSources};
 
 /// A verifier and the places to look for the token: what the extractor reads from application state.
 ///
@@ -115,6 +115,12 @@ impl<L: Layout> Authenticator<L> {
         &self.inner.verifier
     }
 
+    /// Whether `other` is this very authenticator (a clone of it), not merely one alike: the extractor
+    /// reuses a request's cached outcome only for the authenticator that produced it.
+    pub(crate) fn same(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
+    }
+
     /// Where tokens are looked for.
     ///
     /// ```
@@ -131,7 +137,8 @@ impl<L: Layout> Authenticator<L> {
     /// at all, `Err` when it carries an ambiguous, unreadable or untrustworthy one (see [`TokenSources`] for
     /// the order and [`Refusal`] for the answer). Each refusal is logged with `tracing` (reason, status and
     /// where the token was; never the token): `info` for 4xx, `warn` for keys that cannot be had now
-    /// (503), `error` for a server-side fault.
+    /// (503), `error` for a server-side fault. `Ok(None)` logs nothing: whether a request without a token
+    /// is refused is the caller's call.
     ///
     /// This is the synchronous [`Verifier::verify`]: with a remote JWK set it uses the keys at hand and
     /// never fetches, so a token with a new `kid` is refused until the set is refreshed. Servers call
@@ -193,9 +200,10 @@ impl<L: Layout> Authenticator<L> {
 
     /// The request's token, if it has one; an ambiguous or unreadable one is a logged refusal.
     fn find(&self, headers: &HeaderMap) -> Result<Option<FoundToken>, Refusal> {
-        self.inner.sources.find(headers).inspect_err(|refusal| {
-            log_refusal(refusal, None);
-        })
+        self.inner
+            .sources
+            .find(headers)
+            .map_err(|refusal| log_refusal(refusal, None))
     }
 
     /// The session of a verification, or its logged refusal.
@@ -205,42 +213,8 @@ impl<L: Layout> Authenticator<L> {
     ) -> Result<Option<VerifiedSession<C, L>>, Refusal> {
         match verified {
             Ok(token) => Ok(Some(VerifiedSession::new(token, found))),
-            Err(error) => {
-                let refusal = Refusal::from(error);
-                log_refusal(&refusal, Some(found.origin()));
-                Err(refusal)
-            }
+            Err(error) => Err(log_refusal(Refusal::from(error), Some(found.origin()))),
         }
-    }
-}
-
-/// One event per refusal, for the operator: why, what status, where the token was. Never the token, nor
-/// the claims in the error (the token's `iss` or `azp` are the sender's words), except for a server-side
-/// fault, whose error is about the server's own keys or claims.
-pub(crate) fn log_refusal(refusal: &Refusal, origin: Option<&Origin>) {
-    let (reason, status) = (refusal.reason().as_str(), refusal.status().as_u16());
-    let source = origin.map(display);
-    if refusal.reason() == Reason::KeysUnavailable {
-        // The provider's keys, not this request: the JWKS error names the URL and why, never a token.
-        let error = refusal.error().map(display);
-        tracing::warn!(
-            reason,
-            status,
-            source,
-            error,
-            "session not checked: the keys to check it cannot be had now"
-        );
-    } else if refusal.status().is_server_error() {
-        let error = refusal.error().map(display);
-        tracing::error!(
-            reason,
-            status,
-            source,
-            error,
-            "session check failed on the server"
-        );
-    } else {
-        tracing::info!(reason, status, source, "session refused");
     }
 }
 

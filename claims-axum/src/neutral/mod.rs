@@ -25,12 +25,13 @@
 //! ```
 
 mod authenticator;
+mod log;
 mod refusal;
 mod set_cookie;
 mod source;
 
-pub(crate) use authenticator::log_refusal;
 pub use authenticator::{Authenticator, VerifiedSession};
+pub(crate) use log::log_refusal;
 pub use refusal::{Reason, Refusal};
 pub use set_cookie::{SameSite, SessionCookie};
 pub use source::{FoundToken, Origin, TokenSource, TokenSources};

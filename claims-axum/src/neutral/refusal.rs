@@ -25,7 +25,7 @@ use http::{HeaderValue, StatusCode};
 pub enum Reason {
     /// No token in any source (401, a bare `WWW-Authenticate: Bearer` challenge, RFC 6750 §3.1).
     Missing,
-    /// The `Authorization` header is not visible ASCII (400).
+    /// The `Authorization` header is not visible ASCII, or parts `Bearer` from the token with a tab (400).
     InvalidHeader,
     /// The request has more than one `Authorization` header (400).
     DuplicateHeader,
@@ -124,7 +124,7 @@ impl Reason {
                 "no session token; sign in, then send it as `Authorization: Bearer <token>` or in the session cookie"
             }
             Reason::InvalidHeader => {
-                "the Authorization header is not visible ASCII; send `Authorization: Bearer <token>`"
+                "the Authorization header is not visible ASCII, or does not part `Bearer` from the token with a space; send `Authorization: Bearer <token>`"
             }
             Reason::DuplicateHeader => {
                 "the request has more than one Authorization header; send exactly one"
@@ -276,6 +276,11 @@ impl fmt::Display for Reason {
 /// `IntoResponse` impl. The response never holds the token's contents: those stay in
 /// [`Refusal::error`], for logs and for an application's own response.
 ///
+/// Each refusal is logged once with `tracing`: where it is made (the extractor, [`crate::Authenticator`],
+/// [`crate::SessionCookie::set_cookie`]), or else by the axum `IntoResponse` impl, so that one a handler
+/// returns with `?` (a refused update, a failed reissue) reaches the log too. Two refusals are equal when
+/// their reason and error are, whether or not they were logged.
+///
 /// ```
 /// use claims_axum::{Reason, Refusal};
 ///
@@ -288,11 +293,21 @@ impl fmt::Display for Reason {
 ///     r#"{"reason":"expired","message":"the session token has expired; get a fresh one and retry"}"#
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Refusal {
     reason: Reason,
     error: Option<Error>,
+    /// Whether this refusal's event was emitted; its response then does not emit it again.
+    logged: bool,
 }
+
+impl PartialEq for Refusal {
+    fn eq(&self, other: &Self) -> bool {
+        (self.reason, &self.error) == (other.reason, &other.error)
+    }
+}
+
+impl Eq for Refusal {}
 
 impl Refusal {
     /// A refusal for `reason`, with no error behind it (a request-level refusal).
@@ -305,7 +320,19 @@ impl Refusal {
         Refusal {
             reason,
             error: None,
+            logged: false,
         }
+    }
+
+    /// This refusal, marked as logged.
+    pub(crate) const fn logged(mut self) -> Self {
+        self.logged = true;
+        self
+    }
+
+    /// Whether this refusal was logged.
+    pub(crate) const fn is_logged(&self) -> bool {
+        self.logged
     }
 
     /// Why.
@@ -436,6 +463,7 @@ impl From<Error> for Refusal {
         Refusal {
             reason,
             error: Some(error),
+            logged: false,
         }
     }
 }
@@ -773,6 +801,17 @@ mod tests {
             unavailable.body(),
             r#"{"reason":"keys_unavailable","message":"the server cannot get the keys to check the session token right now; retry shortly"}"#
         );
+    }
+
+    #[test]
+    fn equality_ignores_whether_a_refusal_was_logged() {
+        let refusal = Refusal::from(Error::InvalidSignature);
+        let logged = refusal.clone().logged();
+        assert!(logged.is_logged() && !refusal.is_logged());
+        assert_eq!(logged, refusal);
+        // Control: another reason, or the same reason with another error, differs.
+        assert_ne!(refusal, Refusal::new(Reason::BadSignature));
+        assert_ne!(refusal, Refusal::from(Error::MissingKid));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use cookie::Cookie;
 pub use cookie::SameSite;
 use http::HeaderValue;
 
-use super::authenticator::log_refusal;
+use super::log::log_refusal;
 use super::{Reason, Refusal};
 
 /// How the session cookie is written: its name and size limit (a [`CookieSpec`], usually the minter's)
@@ -18,6 +18,11 @@ use super::{Reason, Refusal};
 /// [`SessionCookie::set_cookie`] measures the exact line it writes against the limit and refuses it before
 /// any response is sent: a cookie the browser would drop without a word is a 500 and an error in the log,
 /// not a session that silently stops updating.
+///
+/// The name it writes must be one the [`crate::Authenticator`]'s [`crate::TokenSources`] read, or the
+/// next request carries no token: the default sources read Clerk's `__session` (and its suffixed
+/// variants); for another name, list [`crate::TokenSource::cookie`] with the spec's name (see
+/// [`SessionCookie::new`]).
 ///
 /// ```
 /// use claims_axum::SessionCookie;
@@ -43,13 +48,17 @@ pub struct SessionCookie {
 }
 
 impl SessionCookie {
-    /// The cookie `spec` names and limits, with the default attributes.
+    /// The cookie `spec` names and limits, with the default attributes. Read it back under the same name:
+    /// a [`crate::TokenSource::cookie`] of `spec.name()`, as below.
     ///
     /// ```
-    /// # use claims_axum::SessionCookie;
+    /// # use claims_axum::{SessionCookie, TokenSource, TokenSources};
     /// use claims_jwt::claims_core::size::CookieSpec;
     /// let cookie = SessionCookie::new(CookieSpec::new("app_session").with_limit(3180));
     /// assert_eq!(cookie.spec().limit(), 3180);
+    /// // What the Authenticator reads: the name written once, in the spec.
+    /// let sources = TokenSources::new([TokenSource::cookie(cookie.spec().name().to_owned()), TokenSource::Bearer]);
+    /// assert_eq!(sources.as_slice()[0], TokenSource::cookie("app_session"));
     /// ```
     pub fn new(spec: CookieSpec) -> Self {
         SessionCookie {
@@ -204,7 +213,7 @@ impl SessionCookie {
     /// ```
     pub fn set_cookie(&self, minted: &Minted) -> Result<HeaderValue, Refusal> {
         self.header(minted.as_str(), false)
-            .inspect_err(|refusal| log_refusal(refusal, None))
+            .map_err(|refusal| log_refusal(refusal, None))
     }
 
     /// The `Set-Cookie` value that deletes the cookie (empty, `Max-Age=0`, an `Expires` in the past), with

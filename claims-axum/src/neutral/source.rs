@@ -102,9 +102,12 @@ impl fmt::Display for TokenSource {
 /// **Ambiguity.** Within one source there is no principled choice between two different tokens, so the
 /// request is refused with 400 ([`Reason::DuplicateHeader`] for two `Authorization` headers,
 /// [`Reason::ConflictingTokens`] for cookies of one source with different values); repeated identical
-/// cookies are fine.
+/// cookies are fine. For operators: a browser holding a host-only `__session` and a `__session` for
+/// `Domain=.example.com` (after the cookie's domain changed) sends both, so its requests are 400 until
+/// the stale one is cleared, e.g. with a [`crate::SessionCookie::removal`] for that domain.
 ///
-/// **Bytes.** An `Authorization` header that is not visible ASCII is refused ([`Reason::InvalidHeader`]);
+/// **Bytes.** An `Authorization` header that is not visible ASCII, or that parts `Bearer` from its token
+/// with a tab rather than spaces (RFC 7235 §2.1), is refused ([`Reason::InvalidHeader`]);
 /// in a `Cookie` header, invalid UTF-8 only spoils the cookies it is in, and pieces that are not
 /// `name=value` are skipped, so another application's odd cookie never locks a user out.
 ///
@@ -301,15 +304,21 @@ fn bearer(headers: &HeaderMap) -> Result<Option<FoundToken>, Refusal> {
     let value = value
         .to_str()
         .map_err(|_| Refusal::new(Reason::InvalidHeader))?;
-    // credentials = auth-scheme [ 1*SP token68 ]; the scheme is case-insensitive.
-    let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
+    // credentials = auth-scheme [ 1*SP token68 ] (RFC 7235 §2.1); the scheme is case-insensitive.
+    let (scheme, rest) = value.split_at(value.find([' ', '\t']).unwrap_or(value.len()));
     if !scheme.eq_ignore_ascii_case("bearer") {
         return Ok(None);
+    }
+    // Only spaces may part the scheme from the token: a tab there is a malformed request, not a
+    // request without a token (which an optional route would take for an anonymous visit).
+    let token = rest.trim_start_matches(' ');
+    if token.starts_with('\t') {
+        return Err(Refusal::new(Reason::InvalidHeader));
     }
     // An empty token is still a token: the verifier refuses it as malformed.
     Ok(Some(FoundToken {
         origin: Origin::Bearer,
-        token: token.trim_matches([' ', '\t']).to_owned(),
+        token: token.trim_end_matches([' ', '\t']).to_owned(),
     }))
 }
 
@@ -469,6 +478,37 @@ mod tests {
             find(&sources, &[(AUTHORIZATION, b"Bearer a.b.c")]),
             Ok(Some(bearer_token("a.b.c")))
         );
+    }
+
+    #[test]
+    fn only_spaces_part_the_bearer_scheme_from_its_token() {
+        let sources = TokenSources::default();
+        for value in [
+            &b"Bearer\ta.b.c"[..],
+            b"bearer\ta.b.c",
+            b"BEARER \ta.b.c",
+            b"Bearer\t",
+            b"Bearer\t \ta.b.c",
+        ] {
+            assert_eq!(
+                find(&sources, &[(AUTHORIZATION, value)]),
+                Err(Reason::InvalidHeader),
+                "{}",
+                String::from_utf8_lossy(value)
+            );
+        }
+        // Another scheme with a tab is still not ours, and a tab after the token is trailing space.
+        assert_eq!(
+            find(&sources, &[(AUTHORIZATION, b"Basic\tdXNlcg==")]),
+            Ok(None)
+        );
+        // Controls: one space, or several, before the token.
+        for value in [&b"Bearer a.b.c"[..], b"bearer   a.b.c", b"Bearer a.b.c\t"] {
+            assert_eq!(
+                find(&sources, &[(AUTHORIZATION, value)]),
+                Ok(Some(bearer_token("a.b.c")))
+            );
+        }
     }
 
     #[test]

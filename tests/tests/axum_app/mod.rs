@@ -15,11 +15,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, patch};
 use axum::serve::ListenerExt;
 use axum::{Json, Router};
-use claims_axum::{Authenticator, Refusal, Session, SessionCookie};
+use claims_axum::{Authenticator, Refusal, Session, SessionCookie, TokenSources};
+use claims_jwt::claims_core::BoundKind;
+use claims_jwt::claims_core::size::CookieSpec;
 use claims_jwt::{Clerk, Clock, Minter, Payload, SessionClaims, SigningKey, Verifier};
 use serde_json::{Value, json};
 
 pub(crate) const SECRET: &[u8] = b"axum loopback tests: a secret of 32 bytes or more";
+/// The key of the nested `/admin` router, which trusts only tokens signed with it.
+pub(crate) const ADMIN_SECRET: &[u8] = b"axum loopback tests: the admin router's own secret";
 pub(crate) const ISSUER: &str = "https://clerk.example.com";
 pub(crate) const APP: &str = "https://app.example.com";
 pub(crate) const SUBJECT: &str = "user_2pJ8kQ3vX9mN4rT6yW1zB5cD7fH";
@@ -59,8 +63,13 @@ const LIFETIME: Duration = Duration::from_secs(600);
 
 /// The server's minter: Clerk's layout, [`ISSUER`], [`LIFETIME`].
 pub(crate) fn minter() -> Minter<Clerk> {
+    minter_with(SECRET)
+}
+
+/// The server's minter with the key `secret` instead.
+pub(crate) fn minter_with(secret: &[u8]) -> Minter<Clerk> {
     Minter::<Clerk>::new(
-        SigningKey::hs256(SECRET)
+        SigningKey::hs256(secret)
             .expect("a 32-byte secret")
             .with_kid("ins_test"),
     )
@@ -71,8 +80,13 @@ pub(crate) fn minter() -> Minter<Clerk> {
 
 /// What the server accepts: its key, [`ISSUER`], the authorized party [`APP`].
 pub(crate) fn verifier(clock: Clock) -> Verifier<Clerk> {
+    verifier_with(SECRET, clock)
+}
+
+/// What the server accepts, with the key `secret` instead.
+pub(crate) fn verifier_with(secret: &[u8], clock: Clock) -> Verifier<Clerk> {
     Verifier::<Clerk>::new(
-        SigningKey::hs256(SECRET)
+        SigningKey::hs256(secret)
             .expect("a 32-byte secret")
             .verifying_key(),
     )
@@ -158,8 +172,14 @@ impl TestServer {
     }
 }
 
-/// Starts the application on `127.0.0.1:0` and returns once it accepts connections.
+/// Starts the application on `127.0.0.1:0`, reading the default token sources, and returns once it
+/// accepts connections.
 pub(crate) async fn spawn() -> TestServer {
+    spawn_reading(TokenSources::default()).await
+}
+
+/// Starts the application reading tokens from `sources`.
+pub(crate) async fn spawn_reading(sources: TokenSources) -> TestServer {
     let seen = Seen::default();
     let counter = Arc::clone(&seen.verifications);
     let clock = Clock::from_fn(move || {
@@ -168,18 +188,30 @@ pub(crate) async fn spawn() -> TestServer {
     });
     let minter = minter();
     let state = AppState {
-        auth: Authenticator::new(verifier(clock)),
+        auth: Authenticator::new(verifier(clock)).with_sources(sources),
         cookie: SessionCookie::for_minter(&minter),
         minter,
         seen: seen.clone(),
     };
+    // A nested router with its own, stricter authenticator, under the site-wide layer that checks with
+    // the public one: the layer's verdict must not be taken for its own.
+    let admin = Router::new()
+        .route("/panel", get(admin_panel))
+        .with_state(Authenticator::new(verifier_with(
+            ADMIN_SECRET,
+            Clock::system(),
+        )));
     let app = Router::new()
         .route("/me", get(me))
         .route("/hello", get(hello))
         .route("/twice", get(twice))
         .route("/custom", get(custom))
         .route("/me/claims", patch(update))
+        .route("/me/claims/tiny-cookie", patch(update_tiny_cookie))
+        .route("/fault", get(fault))
+        .nest("/admin", admin)
         .layer(middleware::from_fn_with_state(state.clone(), record))
+        .layer(middleware::from_fn_with_state(state.clone(), signed_in))
         .with_state(state);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -203,6 +235,27 @@ async fn record(State(state): State<AppState>, request: Request, next: Next) -> 
     let response = next.run(request).await;
     state.seen.answered.fetch_add(1, Ordering::SeqCst);
     response
+}
+
+/// A site-wide layer, as an application writes one to note who is signed in: it checks the session with
+/// the public authenticator, whatever the route, and lets every request through.
+async fn signed_in(
+    session: Result<Option<Session<AppClaims, Clerk>>, Refusal>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let who = match &session {
+        Ok(Some(session)) => session.registered().sub.as_deref().unwrap_or("?"),
+        Ok(None) => "anonymous",
+        Err(refusal) => refusal.reason().as_str(),
+    };
+    tracing::debug!(who, "site-wide layer");
+    next.run(request).await
+}
+
+/// Under `/admin`, whose router has its own authenticator.
+async fn admin_panel(session: Session<AppClaims, Clerk>) -> String {
+    format!("admin {}", session.claims().full_name)
 }
 
 async fn me(session: Session<AppClaims, Clerk>) -> Json<Value> {
@@ -254,12 +307,47 @@ async fn update(
     session: Session<AppClaims, Clerk>,
     Json(patch): Json<Value>,
 ) -> Result<impl IntoResponse, Refusal> {
-    let reissued = state.minter.reissue(session.token(), &patch)?;
-    let set_cookie = state.cookie.set_cookie(reissued.minted())?;
+    reissue(&state.minter, &session, &patch, &state.cookie)
+}
+
+/// The same update, written to a cookie limited to 100 bytes, which no session token fits: a 500.
+async fn update_tiny_cookie(
+    State(state): State<AppState>,
+    session: Session<AppClaims, Clerk>,
+    Json(patch): Json<Value>,
+) -> Result<impl IntoResponse, Refusal> {
+    let tiny = SessionCookie::new(CookieSpec::session().with_limit(100));
+    reissue(&state.minter, &session, &patch, &tiny)
+}
+
+/// `session` re-minted with `patch` merged, answered with the new claims and `cookie` carrying it.
+fn reissue(
+    minter: &Minter<Clerk>,
+    session: &Session<AppClaims, Clerk>,
+    patch: &Value,
+    cookie: &SessionCookie,
+) -> Result<impl IntoResponse + use<>, Refusal> {
+    let reissued = minter.reissue(session.token(), patch)?;
+    let set_cookie = cookie.set_cookie(reissued.minted())?;
     Ok((
         [(SET_COOKIE, set_cookie)],
         Json(reissued.payload().custom.clone()),
     ))
+}
+
+/// The server-side fault `GET /fault` answers with: a reissue whose provider claims outgrew their bounds.
+pub(crate) fn layout_fault() -> claims_jwt::Error {
+    claims_jwt::Error::LayoutBound {
+        claim: "sid".into(),
+        bound: BoundKind::MaxLen,
+        limit: Some(64),
+        actual: 65,
+    }
+}
+
+/// A handler failing on the server's side, as a reissue can: its refusal is returned, not extracted.
+async fn fault() -> Result<String, Refusal> {
+    Err(Refusal::from(layout_fault()))
 }
 
 /// A client that talks to the loopback server directly (never through a proxy), bounded in time.
