@@ -185,6 +185,7 @@ compile_error!(
 
 mod clerk_bounds;
 mod clock;
+mod crypto;
 mod der;
 mod error;
 mod header;
