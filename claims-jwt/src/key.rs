@@ -9,6 +9,7 @@ use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk};
 use jsonwebtoken::{Algorithm, AlgorithmFamily, DecodingKey, EncodingKey};
 use serde::Deserialize;
 
+use crate::crypto::{Signer, Verifier};
 use crate::skip::SkippedKey;
 use crate::{Error, der};
 
@@ -16,7 +17,8 @@ use crate::{Error, der};
 /// once when it is built.
 ///
 /// Building an asymmetric key signs a probe message, so an unusable key fails here rather than at the
-/// first mint, and the exact signature length (the RSA modulus size) is known for size accounting.
+/// first mint, and the exact signature length (the RSA modulus size) is known for size accounting. With
+/// the `aws_lc_rs` backend the parsed key is kept, so signing does not parse it again.
 ///
 /// ```
 /// use claims_jwt::{Algorithm, SigningKey};
@@ -30,7 +32,7 @@ use crate::{Error, der};
 #[derive(Clone, Debug)]
 pub struct SigningKey {
     alg: Algorithm,
-    key: EncodingKey,
+    signer: Signer,
     kid: Option<String>,
     signature: SignatureAlg,
     verifying: VerifyingKey,
@@ -69,14 +71,10 @@ impl SigningKey {
         let signature = hmac_signature(alg, secret)?;
         Ok(SigningKey {
             alg,
-            key: EncodingKey::from_secret(secret),
+            signer: Signer::new(alg, &EncodingKey::from_secret(secret)).map_err(Error::Key)?,
             kid: None,
             signature,
-            verifying: VerifyingKey {
-                alg,
-                key: DecodingKey::from_secret(secret),
-                kid: None,
-            },
+            verifying: VerifyingKey::new(alg, &DecodingKey::from_secret(secret), None)?,
         })
     }
 
@@ -91,7 +89,7 @@ impl SigningKey {
     /// ```
     pub fn from_rsa_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Rsa)?;
-        Self::checked(alg, EncodingKey::from_rsa_pem(pem).map_err(Error::Key)?)
+        Self::checked(alg, &EncodingKey::from_rsa_pem(pem).map_err(Error::Key)?)
     }
 
     /// An ECDSA key for `alg` (ES256 on P-256, ES384 on P-384) from PKCS#8 PEM.
@@ -104,7 +102,7 @@ impl SigningKey {
     /// ```
     pub fn from_ec_pem(alg: Algorithm, pem: &[u8]) -> Result<Self, Error> {
         expect_family(alg, AlgorithmFamily::Ec)?;
-        Self::checked(alg, EncodingKey::from_ec_pem(pem).map_err(Error::Key)?)
+        Self::checked(alg, &EncodingKey::from_ec_pem(pem).map_err(Error::Key)?)
     }
 
     /// An Ed25519 key (`EdDSA`) from PKCS#8 PEM.
@@ -118,7 +116,7 @@ impl SigningKey {
     pub fn from_ed_pem(pem: &[u8]) -> Result<Self, Error> {
         Self::checked(
             Algorithm::EdDSA,
-            EncodingKey::from_ed_pem(pem).map_err(Error::Key)?,
+            &EncodingKey::from_ed_pem(pem).map_err(Error::Key)?,
         )
     }
 
@@ -158,9 +156,9 @@ impl SigningKey {
     }
 
     /// Checks that `key` signs with `alg` by signing a probe, and records the signature length.
-    fn checked(alg: Algorithm, key: EncodingKey) -> Result<Self, Error> {
-        let probe =
-            jsonwebtoken::crypto::sign(b"claims-jwt key probe", &key, alg).map_err(Error::Key)?;
+    fn checked(alg: Algorithm, key: &EncodingKey) -> Result<Self, Error> {
+        let signer = Signer::new(alg, key).map_err(Error::Key)?;
+        let probe = signer.sign(b"claims-jwt key probe").map_err(Error::Key)?;
         let signature_len = probe.len() * 3 / 4; // unpadded base64url: floor(3 * chars / 4) bytes
         let signature = match alg {
             Algorithm::ES256 => SignatureAlg::Es256,
@@ -170,18 +168,14 @@ impl SigningKey {
                 modulus_bits: u32::try_from(signature_len * 8).unwrap_or(u32::MAX),
             },
         };
-        let public = Jwk::from_encoding_key(&key, alg).map_err(Error::Key)?;
-        let verifying = VerifyingKey {
-            alg,
-            key: DecodingKey::from_jwk(&public).map_err(Error::Key)?,
-            kid: None,
-        };
+        let public = Jwk::from_encoding_key(key, alg).map_err(Error::Key)?;
+        let public = DecodingKey::from_jwk(&public).map_err(Error::Key)?;
         Ok(SigningKey {
             alg,
-            key,
+            signer,
             kid: None,
             signature,
-            verifying,
+            verifying: VerifyingKey::new(alg, &public, None)?,
         })
     }
 
@@ -222,8 +216,9 @@ impl SigningKey {
         self.verifying.clone()
     }
 
-    /// Signs a JWS signing input (`base64url(header) . base64url(payload)`) with jsonwebtoken's crypto
-    /// primitives and returns the base64url signature, for tokens whose bytes are given rather than minted.
+    /// Signs a JWS signing input (`base64url(header) . base64url(payload)`) and returns the base64url
+    /// signature, exactly as `jsonwebtoken::crypto::sign` would; for tokens whose bytes are given rather
+    /// than minted.
     ///
     /// ```
     /// # use claims_jwt::SigningKey;
@@ -235,7 +230,7 @@ impl SigningKey {
     /// # Ok::<(), claims_jwt::Error>(())
     /// ```
     pub fn sign(&self, message: &[u8]) -> Result<String, Error> {
-        jsonwebtoken::crypto::sign(message, &self.key, self.alg).map_err(Error::Signing)
+        self.signer.sign(message).map_err(Error::Signing)
     }
 }
 
@@ -252,11 +247,20 @@ impl SigningKey {
 #[derive(Clone, Debug)]
 pub struct VerifyingKey {
     alg: Algorithm,
-    key: DecodingKey,
+    verifier: Verifier,
     kid: Option<String>,
 }
 
 impl VerifyingKey {
+    /// `key` for `alg`, parsed once here rather than at each verification.
+    fn new(alg: Algorithm, key: &DecodingKey, kid: Option<String>) -> Result<Self, Error> {
+        Ok(VerifyingKey {
+            alg,
+            verifier: Verifier::new(alg, key).map_err(Error::Key)?,
+            kid,
+        })
+    }
+
     /// An HS256 key from a shared secret of at least 32 bytes; a shorter one is [`Error::WeakKey`]: a
     /// verifier must not accept tokens an attacker can forge by guessing a short secret.
     ///
@@ -282,11 +286,7 @@ impl VerifyingKey {
     /// ```
     pub fn hmac(alg: Algorithm, secret: &[u8]) -> Result<Self, Error> {
         hmac_signature(alg, secret)?;
-        Ok(VerifyingKey {
-            alg,
-            key: DecodingKey::from_secret(secret),
-            kid: None,
-        })
+        Self::new(alg, &DecodingKey::from_secret(secret), None)
     }
 
     /// An RSA public key for `alg` from PEM (`PUBLIC KEY` or `RSA PUBLIC KEY`).
@@ -324,11 +324,7 @@ impl VerifyingKey {
         alg: Algorithm,
         key: jsonwebtoken::errors::Result<DecodingKey>,
     ) -> Result<Self, Error> {
-        Ok(VerifyingKey {
-            alg,
-            key: key.map_err(Error::Key)?,
-            kid: None,
-        })
+        Self::new(alg, &key.map_err(Error::Key)?, None)
     }
 
     /// A key from a public JWK. The algorithm is the JWK's `alg`, or else the one its type implies
@@ -376,11 +372,7 @@ impl VerifyingKey {
         if key.family() == AlgorithmFamily::Hmac {
             hmac_signature(alg, key.try_get_as_bytes().map_err(Error::Key)?)?;
         }
-        Ok(VerifyingKey {
-            alg,
-            key,
-            kid: jwk.common.key_id.clone(),
-        })
+        Self::new(alg, &key, jwk.common.key_id.clone())
     }
 
     /// This key with `kid`, for selection in a [`KeySet`].
@@ -400,9 +392,9 @@ impl VerifyingKey {
         self.kid.as_deref()
     }
 
-    /// Checks `signature_b64` over `message` with jsonwebtoken's crypto primitives.
+    /// Checks `signature_b64` over `message`, accepting and refusing as `jsonwebtoken::crypto::verify`.
     pub(crate) fn verify(&self, message: &[u8], signature_b64: &str) -> Result<(), Error> {
-        match jsonwebtoken::crypto::verify(signature_b64, message, &self.key, self.alg) {
+        match self.verifier.verify(message, signature_b64) {
             Ok(true) => Ok(()),
             Ok(false) => Err(Error::InvalidSignature),
             Err(err) => match err.kind() {
@@ -615,7 +607,7 @@ impl PrivateJwk {
                 let der = der::rsa_private_key(members.each_ref().map(Vec::as_slice));
                 let alg = named.unwrap_or(Algorithm::RS256);
                 expect_family(alg, AlgorithmFamily::Rsa)?;
-                SigningKey::checked(alg, EncodingKey::from_rsa_der(&der))
+                SigningKey::checked(alg, &EncodingKey::from_rsa_der(&der))
             }
             "EC" => {
                 let (curve, implied) = match self.crv.as_deref() {
@@ -639,14 +631,14 @@ impl PrivateJwk {
                     &m("x", &self.x)?,
                     &m("y", &self.y)?,
                 );
-                SigningKey::checked(alg, EncodingKey::from_ec_der(&der))
+                SigningKey::checked(alg, &EncodingKey::from_ec_der(&der))
             }
             "OKP" if self.crv.as_deref() == Some("Ed25519") => {
                 let alg = named.unwrap_or(Algorithm::EdDSA);
                 expect_family(alg, AlgorithmFamily::Ed)?;
                 SigningKey::checked(
                     alg,
-                    EncodingKey::from_ed_der(&der::ed25519_private_key(&m("d", &self.d)?)),
+                    &EncodingKey::from_ed_der(&der::ed25519_private_key(&m("d", &self.d)?)),
                 )
             }
             _ => Err(Error::Key(

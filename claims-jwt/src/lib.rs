@@ -17,7 +17,7 @@
 //! * **verifies** ([`Verifier`]) in a single pass: the length is capped before decoding, the header is
 //!   parsed once under strict rules (an object of unique members, no `crit`, no `jku`/`jwk`/`x5u`/`x5c`,
 //!   capped length and `kid`, the layout's `typ`), the algorithm is pinned by the key (or the JWKS entry
-//!   chosen by `kid`), the signature is checked with jsonwebtoken's primitives, and the payload is parsed
+//!   chosen by `kid`), the signature is checked exactly as jsonwebtoken checks it, and the payload is parsed
 //!   once, straight into the typed [`Token`], refusing duplicate claim names and wrongly typed registered
 //!   claims; then `exp` and the lifetime, `nbf`, `iat`, `iss`, `aud` and `azp`. SECURITY.md at the
 //!   repository's root lists every refusal with its test;
@@ -67,8 +67,10 @@
 //!
 //! * `aws_lc_rs` (default): aws-lc-rs, the backend rustls defaults to and the faster one for RSA and ECDSA.
 //!   It compiles C code with gcc (no cmake needed on x86-64 Linux); the first build takes a few minutes.
-//! * `rust_crypto`: the pure-Rust `RustCrypto` crates, for targets without a C toolchain. Select it with
-//!   `default-features = false, features = ["rust_crypto"]`.
+//!   Keys keep the parsed aws-lc-rs key, so a mint or a verify does not parse it again (jsonwebtoken's
+//!   own calls do, each time); signatures and refusals are exactly jsonwebtoken's.
+//! * `rust_crypto`: the pure-Rust `RustCrypto` crates, for targets without a C toolchain, through
+//!   jsonwebtoken's calls. Select it with `default-features = false, features = ["rust_crypto"]`.
 //!
 //! In a workspace, features unify: if one crate enables `rust_crypto` while another keeps the default,
 //! the build fails with a message naming the fix, rather than panicking in production.
@@ -122,7 +124,7 @@
 //!
 //! # Performance
 //!
-//! The verify path is one pass over the token, built on jsonwebtoken's primitives, and never uses
+//! The verify path is one pass over the token, with a key parsed when it was built, and never uses
 //! `#[serde(flatten)]` (which buffers the whole object first). Minting measures and checks without a
 //! second serialization. The measured figures, against jsonwebtoken and against the floors (the crypto
 //! alone, one serde parse), are in the repository's
@@ -185,6 +187,7 @@ compile_error!(
 
 mod clerk_bounds;
 mod clock;
+mod crypto;
 mod der;
 mod error;
 mod header;

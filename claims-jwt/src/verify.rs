@@ -48,8 +48,8 @@ pub const MAX_LEEWAY: Duration = Duration::from_secs(5 * 60);
 /// (an object with unique names; no `crit`; no `jku`, `jwk`, `x5u` or `x5c` unless
 /// [`Verifier::with_key_parameters_ignored`]; a `kid` of at most [`crate::MAX_KID_LEN`] bytes; `typ` the
 /// layout's, required unless [`Verifier::with_typ_optional`]), picks the key (by `kid` in a [`KeySet`]),
-/// refuses any `alg` other than the key's (so `none` and HS/RS confusion fail), checks the signature with
-/// jsonwebtoken's crypto primitives, then decodes the payload and parses it once into the typed [`Token`],
+/// refuses any `alg` other than the key's (so `none` and HS/RS confusion fail), checks the signature as
+/// jsonwebtoken's crypto would, then decodes the payload and parses it once into the typed [`Token`],
 /// refusing duplicate names and wrongly typed registered claims. Last come the checks on the typed claims:
 /// `exp` (required unless [`Verifier::with_exp_optional`]), the lifetime (`exp - iat`, or `exp - now`
 /// without `iat`, at most the layout's [`Layout::MAX_LIFETIME`] unless [`Verifier::with_max_lifetime`]),
