@@ -33,6 +33,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod bound;
+mod checked;
 pub mod claims;
 mod error;
 pub mod frontend;
@@ -50,6 +51,7 @@ mod writable;
 #[path = "private/mod.rs"]
 pub mod __private;
 
+pub use checked::CheckedClaims;
 pub use claims::{SessionClaims, check_budget, check_reserved};
 pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, SizeUnit, Source};
 pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};

@@ -109,6 +109,30 @@ impl JsonSize {
     }
 }
 
+impl std::ops::Add for JsonSize {
+    type Output = JsonSize;
+
+    /// Both counts added: the size of two texts written one after the other.
+    fn add(self, other: JsonSize) -> JsonSize {
+        JsonSize {
+            bytes: self.bytes + other.bytes,
+            utf16_units: self.utf16_units + other.utf16_units,
+        }
+    }
+}
+
+impl std::ops::Sub for JsonSize {
+    type Output = JsonSize;
+
+    /// Both counts subtracted: the size left once a part of a text is taken out.
+    fn sub(self, other: JsonSize) -> JsonSize {
+        JsonSize {
+            bytes: self.bytes - other.bytes,
+            utf16_units: self.utf16_units - other.utf16_units,
+        }
+    }
+}
+
 /// The exact size of `value`'s compact JSON, as `serde_json::to_vec` writes it, without allocating.
 ///
 /// Fails where serialization fails (e.g. a map with non-string keys), and with
@@ -201,6 +225,14 @@ pub(crate) fn member_size(name: &str, value: &Value) -> JsonSize {
     let mut size = value_json_size(value);
     add_json_string(&mut size, name);
     size.add_ascii(1);
+    size
+}
+
+/// The size of an object of `len` members whose `"name":value` sizes add up to `members`: braces, and a
+/// comma between members.
+pub(crate) fn object_size(members: JsonSize, len: usize) -> JsonSize {
+    let mut size = members;
+    size.add_ascii(2 + len.saturating_sub(1));
     size
 }
 
