@@ -59,7 +59,7 @@ pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, upd
 pub use report::{ClaimSize, SizeReport};
 pub use token_budget::{TokenBudget, TokenPart};
 pub use value::drop_deep;
-pub use writable::check_writable;
+pub use writable::{check_writable, write_checked};
 
 #[cfg(feature = "derive")]
 pub use claims_derive::SessionClaims;
