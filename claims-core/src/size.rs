@@ -75,11 +75,22 @@ impl JsonSize {
     /// assert!(size.check(BudgetKind::CustomClaims, Budget::bytes(1201)).is_ok());
     /// ```
     pub fn check(self, kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
-        let size = self.in_unit(budget.unit);
-        if size > budget.limit {
-            Err(ClaimsError::OverBudget { kind, size, budget })
-        } else {
-            Ok(())
+        check_in_unit(self.in_unit(budget.unit), kind, budget)
+    }
+
+    /// `JsonSize::of_text(json).check(kind, budget)`, counting UTF-16 units only for a budget in them:
+    /// a budget in bytes needs only the text's length.
+    ///
+    /// ```
+    /// # use claims_core::{size::JsonSize, Budget, BudgetKind};
+    /// let text = "{\"n\":\"😀\"}".as_bytes(); // 12 bytes, 10 UTF-16 units
+    /// assert!(JsonSize::check_text(text, BudgetKind::CustomClaims, Budget::bytes(11)).is_err());
+    /// assert!(JsonSize::check_text(text, BudgetKind::CustomClaims, Budget::utf16_units(10)).is_ok());
+    /// ```
+    pub fn check_text(json: &[u8], kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
+        match budget.unit {
+            SizeUnit::Utf16Units => JsonSize::of_text(json).check(kind, budget),
+            _ => check_in_unit(json.len(), kind, budget),
         }
     }
 
@@ -106,6 +117,15 @@ impl JsonSize {
     fn add_ascii(&mut self, n: usize) {
         self.bytes += n;
         self.utf16_units += n;
+    }
+}
+
+/// `size`, already counted in `budget`'s unit, against `budget`.
+fn check_in_unit(size: usize, kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
+    if size > budget.limit {
+        Err(ClaimsError::OverBudget { kind, size, budget })
+    } else {
+        Ok(())
     }
 }
 

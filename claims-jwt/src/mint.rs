@@ -453,7 +453,7 @@ impl<L: BoundedLayout> Minter<L> {
         }
         if let Some(budget) = self.budget {
             // The compact JSON just written is exactly what the budget counts, in either unit.
-            JsonSize::of_text(custom_json).check(BudgetKind::CustomClaims, budget)?;
+            JsonSize::check_text(custom_json, BudgetKind::CustomClaims, budget)?;
         }
         if custom_len == 2 {
             json.truncate(start); // no custom claims: close the head
