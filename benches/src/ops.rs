@@ -7,12 +7,14 @@ use aws_lc_rs::{hmac, signature};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use claims_axum::{Authenticator, TokenSources};
-use claims_jwt::claims_core::{Profile, ReservedNames, SessionClaims, UpdatePolicy, size};
+use claims_jwt::claims_core::{
+    CheckedClaims, Profile, ReservedNames, SessionClaims, UpdatePolicy, size,
+};
 use claims_jwt::jsonwebtoken::{self, DecodingKey, DecodingKeyKind, EncodingKey, Validation};
 use claims_jwt::{Clerk, Clock, Minter, Payload, Verifier};
 use http::header::{AUTHORIZATION, COOKIE};
 use http::{HeaderMap, HeaderValue};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use crate::fixture::{
     Alg, AppClaims, FlatClaims, ISSUER, KID, LEEWAY, NOW, SECRET, app_claims, payload,
@@ -36,7 +38,7 @@ pub enum Op {
     Mint(Alg),
     /// `jsonwebtoken::encode` of [`FlatClaims`].
     JsonwebtokenEncode(Alg),
-    /// Clone the claims object, then `update_claims` under Clerk's policy.
+    /// Clone the claims, checked once under Clerk's policy ([`CheckedClaims`]), then update them.
     UpdateClaims,
     /// Clone the claims object, then `json_patch::merge`.
     JsonPatchMerge,
@@ -231,10 +233,9 @@ pub struct Bench {
     payload: Payload<AppClaims, Clerk>,
     flat: FlatClaims,
     claims: AppClaims,
-    claims_object: Map<String, Value>,
+    checked: CheckedClaims<'static>,
     claims_value: Value,
     patch: Value,
-    policy: UpdatePolicy<'static>,
     hmac_key: hmac::Key,
     authenticator: Authenticator<Clerk>,
     bearer: HeaderMap,
@@ -265,7 +266,12 @@ impl Bench {
         let keyed = Alg::ALL.map(|alg| Keyed::new(alg, &flat));
         let claims = app_claims();
         let claims_value = serde_json::to_value(&claims).expect("claims serialize");
-        let claims_object = claims_value.as_object().expect("an object").clone();
+        // The same map, checked once: what a server holds between updates.
+        let checked = CheckedClaims::new(
+            claims_value.as_object().expect("an object").clone(),
+            UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])),
+        )
+        .expect("the claims pass Clerk's policy");
         let token = &keyed[0].token;
         // What a browser sends to an app on a shared domain: analytics, consent, Clerk's own cookies.
         let cookie = format!(
@@ -281,7 +287,7 @@ impl Bench {
             payload: payload(),
             flat,
             claims,
-            claims_object,
+            checked,
             claims_value,
             // A typical update: a new locale, fewer roles, a new claim.
             patch: json!({
@@ -289,7 +295,6 @@ impl Bench {
                 "roles": ["role:00:read-write", "role:01:read-write", "role:02:read-only"],
                 "plan": "team",
             }),
-            policy: UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])),
             hmac_key: hmac::Key::new(hmac::HMAC_SHA256, SECRET),
         };
         for op in Op::ALL {
@@ -355,8 +360,9 @@ impl Bench {
                 );
             }
             Op::UpdateClaims => {
-                let mut claims = black_box(&self.claims_object).clone();
-                claims_jwt::claims_core::update_claims(&mut claims, &self.patch, &self.policy)
+                let mut claims = black_box(&self.checked).clone();
+                claims
+                    .update(&self.patch)
                     .expect("the update passes the policy");
                 black_box(claims);
             }

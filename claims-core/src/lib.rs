@@ -33,6 +33,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod bound;
+mod checked;
 pub mod claims;
 mod error;
 pub mod frontend;
@@ -50,6 +51,7 @@ mod writable;
 #[path = "private/mod.rs"]
 pub mod __private;
 
+pub use checked::CheckedClaims;
 pub use claims::{SessionClaims, check_budget, check_reserved};
 pub use claims_profiles::{Budget, Profile, Reservation, ReservedNames, Rule, SizeUnit, Source};
 pub use error::{BoundKind, BudgetKind, ClaimsError, ReservedClaim};
@@ -57,7 +59,7 @@ pub use merge::{DEFAULT_MAX_DEPTH, UpdatePolicy, merge_patch, update_claims, upd
 pub use report::{ClaimSize, SizeReport};
 pub use token_budget::{TokenBudget, TokenPart};
 pub use value::drop_deep;
-pub use writable::check_writable;
+pub use writable::{check_writable, write_checked};
 
 #[cfg(feature = "derive")]
 pub use claims_derive::SessionClaims;

@@ -10,7 +10,7 @@ use crate::claims::{SessionClaims, check_reserved};
 use crate::error::{BudgetKind, ClaimsError};
 #[cfg(test)]
 use crate::size::value_json_size;
-use crate::size::{JsonSize, json_size, member_size};
+use crate::size::{JsonSize, json_size, member_size, object_size};
 use crate::value::{
     MAX_JSON_DEPTH, clone_deep, depth_exceeds, drop_deep, expect_object, json_type,
 };
@@ -218,8 +218,9 @@ impl<'a> UpdatePolicy<'a> {
 /// policy allows ([`ClaimsError::TooDeep`]); a result holding reserved names ([`ClaimsError::Reserved`],
 /// listing every one); a result over a budget ([`ClaimsError::OverBudget`] with the size and the budget).
 ///
-/// Only the members the patch touches are copied; the result's size is computed from the old size and the
-/// sizes of the changed members, exactly.
+/// Only the members the patch touches are copied; the result is measured exactly, every member of it,
+/// since nothing is known of `claims` beforehand. Claims kept in a [`CheckedClaims`](crate::CheckedClaims)
+/// are checked and measured only where a patch touches them.
 ///
 /// ```
 /// use claims_core::{update_claims, Budget, BudgetKind, ClaimsError, UpdatePolicy};
@@ -267,15 +268,7 @@ pub fn update_claims(
     let result = check_changes(claims, &changes, policy);
     if result.is_ok() {
         for (name, new) in changes {
-            let old = match (new, claims.get_mut(name)) {
-                // In place: a member that stays keeps its key, with no new `String` for it.
-                (Some(value), Some(slot)) => Some(std::mem::replace(slot, value)),
-                (Some(value), None) => claims.insert(name.clone(), value),
-                (None, _) => claims.remove(name),
-            };
-            if let Some(old) = old {
-                drop_deep(old);
-            }
+            replace_member(claims, name, new);
         }
     } else {
         for (_, new) in changes {
@@ -349,6 +342,19 @@ pub(crate) fn update_claims_object<T: SessionClaims>(
     Ok(updated)
 }
 
+/// Sets member `name` of `claims` to `new`, or removes it (`None`), dropping the old value.
+pub(crate) fn replace_member(claims: &mut Map<String, Value>, name: &String, new: Option<Value>) {
+    let old = match (new, claims.get_mut(name)) {
+        // In place: a member that stays keeps its key, with no new `String` for it.
+        (Some(value), Some(slot)) => Some(std::mem::replace(slot, value)),
+        (Some(value), None) => claims.insert(name.clone(), value),
+        (None, _) => claims.remove(name),
+    };
+    if let Some(old) = old {
+        drop_deep(old);
+    }
+}
+
 /// Checks the claims that `changes` would produce, without producing them.
 fn check_changes(
     claims: &Map<String, Value>,
@@ -369,9 +375,7 @@ fn check_changes(
     for (name, value) in kept.clone().chain(added.clone()) {
         reserved |= policy.reserved.check(name).is_some();
         if measure {
-            let member = member_size(name, value);
-            size.bytes += member.bytes;
-            size.utf16_units += member.utf16_units;
+            size = size + member_size(name, value);
             members += 1;
         }
     }
@@ -381,29 +385,26 @@ fn check_changes(
         check_reserved(names.iter().copied(), &policy.reserved)?;
     }
     if measure {
-        let punctuation = 2 + members.saturating_sub(1);
-        size.bytes += punctuation;
-        size.utf16_units += punctuation;
-        policy.check_size(size)?;
+        policy.check_size(object_size(size, members))?;
     }
     Ok(())
 }
 
 /// Size of a value as a whole object's JSON, for tests.
 #[cfg(test)]
-fn object_size(map: &Map<String, Value>) -> JsonSize {
+fn map_size(map: &Map<String, Value>) -> JsonSize {
     value_json_size(&Value::Object(map.clone()))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::value::tests::arb_json;
     use claims_profiles::Profile;
     use proptest::prelude::*;
     use serde_json::json;
 
-    fn obj(v: Value) -> Map<String, Value> {
+    pub(crate) fn obj(v: Value) -> Map<String, Value> {
         match v {
             Value::Object(m) => m,
             other => panic!("not an object: {other}"),
@@ -566,7 +567,7 @@ mod tests {
         let s = "😀".repeat(496);
         update_claims(&mut claims, &json!({ "n": s }), &policy).unwrap();
         assert_eq!(
-            object_size(&claims),
+            map_size(&claims),
             JsonSize {
                 bytes: 8 + 4 * 496,
                 utf16_units: 1000
@@ -583,7 +584,8 @@ mod tests {
         );
     }
 
-    fn arb_object() -> impl Strategy<Value = Map<String, Value>> {
+    /// Small objects over four names, so that patches and claims share names often.
+    pub(crate) fn arb_object() -> impl Strategy<Value = Map<String, Value>> {
         prop::collection::btree_map("[a-d]", arb_json(), 0..5).prop_map(|m| m.into_iter().collect())
     }
 
@@ -607,7 +609,7 @@ mod tests {
                 Ok(()) => {
                     prop_assert_eq!(&updated, &merged);
                     prop_assert!(!merged.contains_key("d"));
-                    prop_assert!(object_size(&merged).bytes <= limit);
+                    prop_assert!(map_size(&merged).bytes <= limit);
                 }
                 Err(err) => {
                     prop_assert_eq!(&updated, &claims);
@@ -617,7 +619,7 @@ mod tests {
                             prop_assert!(merged.contains_key("d"));
                         }
                         ClaimsError::OverBudget { size, .. } => {
-                            prop_assert_eq!(size, object_size(&merged).bytes);
+                            prop_assert_eq!(size, map_size(&merged).bytes);
                             prop_assert!(size > limit);
                         }
                         other => prop_assert!(false, "unexpected {other:?}"),

@@ -75,11 +75,22 @@ impl JsonSize {
     /// assert!(size.check(BudgetKind::CustomClaims, Budget::bytes(1201)).is_ok());
     /// ```
     pub fn check(self, kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
-        let size = self.in_unit(budget.unit);
-        if size > budget.limit {
-            Err(ClaimsError::OverBudget { kind, size, budget })
-        } else {
-            Ok(())
+        check_in_unit(self.in_unit(budget.unit), kind, budget)
+    }
+
+    /// `JsonSize::of_text(json).check(kind, budget)`, counting UTF-16 units only for a budget in them:
+    /// a budget in bytes needs only the text's length.
+    ///
+    /// ```
+    /// # use claims_core::{size::JsonSize, Budget, BudgetKind};
+    /// let text = "{\"n\":\"😀\"}".as_bytes(); // 12 bytes, 10 UTF-16 units
+    /// assert!(JsonSize::check_text(text, BudgetKind::CustomClaims, Budget::bytes(11)).is_err());
+    /// assert!(JsonSize::check_text(text, BudgetKind::CustomClaims, Budget::utf16_units(10)).is_ok());
+    /// ```
+    pub fn check_text(json: &[u8], kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
+        match budget.unit {
+            SizeUnit::Utf16Units => JsonSize::of_text(json).check(kind, budget),
+            _ => check_in_unit(json.len(), kind, budget),
         }
     }
 
@@ -106,6 +117,39 @@ impl JsonSize {
     fn add_ascii(&mut self, n: usize) {
         self.bytes += n;
         self.utf16_units += n;
+    }
+}
+
+/// `size`, already counted in `budget`'s unit, against `budget`.
+fn check_in_unit(size: usize, kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
+    if size > budget.limit {
+        Err(ClaimsError::OverBudget { kind, size, budget })
+    } else {
+        Ok(())
+    }
+}
+
+impl std::ops::Add for JsonSize {
+    type Output = JsonSize;
+
+    /// Both counts added: the size of two texts written one after the other.
+    fn add(self, other: JsonSize) -> JsonSize {
+        JsonSize {
+            bytes: self.bytes + other.bytes,
+            utf16_units: self.utf16_units + other.utf16_units,
+        }
+    }
+}
+
+impl std::ops::Sub for JsonSize {
+    type Output = JsonSize;
+
+    /// Both counts subtracted: the size left once a part of a text is taken out.
+    fn sub(self, other: JsonSize) -> JsonSize {
+        JsonSize {
+            bytes: self.bytes - other.bytes,
+            utf16_units: self.utf16_units - other.utf16_units,
+        }
     }
 }
 
@@ -201,6 +245,14 @@ pub(crate) fn member_size(name: &str, value: &Value) -> JsonSize {
     let mut size = value_json_size(value);
     add_json_string(&mut size, name);
     size.add_ascii(1);
+    size
+}
+
+/// The size of an object of `len` members whose `"name":value` sizes add up to `members`: braces, and a
+/// comma between members.
+pub(crate) fn object_size(members: JsonSize, len: usize) -> JsonSize {
+    let mut size = members;
+    size.add_ascii(2 + len.saturating_sub(1));
     size
 }
 

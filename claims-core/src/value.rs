@@ -52,6 +52,10 @@ pub(crate) fn depth_exceeds(object: &Map<String, Value>, limit: usize) -> bool {
     if limit == 0 {
         return true;
     }
+    // Most patches set scalars and flat arrays: two levels at most, known without a stack.
+    if limit >= 2 && object.values().all(is_flat) {
+        return false;
+    }
     // Only containers wait on the stack, so a patch of scalars and flat arrays allocates nothing.
     let mut stack: Vec<(&Value, usize)> = Vec::new();
     push_containers(&mut stack, object.values(), 2);

@@ -13,10 +13,11 @@
 //! the typed entry points check before converting.
 
 use std::cell::Cell;
-use std::fmt;
+use std::{fmt, io};
 
 use serde::Serialize;
 use serde::ser;
+use serde_json::ser::Formatter;
 
 use crate::ClaimsError;
 use crate::value::MAX_JSON_DEPTH;
@@ -49,6 +50,80 @@ pub fn check_writable<T: Serialize + ?Sized>(
     what: &'static str,
 ) -> Result<(), ClaimsError> {
     check_at(value, what, None)
+}
+
+/// Appends `value`'s compact JSON to `out`, byte for byte what `serde_json::to_writer` writes, once it
+/// passes [`check_writable`], walking the value once where it can: the depth is counted as `serde_json`
+/// opens containers (so a deep value stops at the limit without overflowing the stack), and since
+/// `serde_json` writes a non-finite float as `null`, only a value whose JSON holds a `null` is walked
+/// again, to tell a NaN from a real `None`. Refusals are [`check_writable`]'s; on one, `out` may hold
+/// part of the value.
+///
+/// ```
+/// use claims_core::{write_checked, ClaimsError};
+///
+/// let mut out = Vec::new();
+/// write_checked(&mut out, &(1, Some(0.5), None::<f64>), "claims")?;
+/// assert_eq!(out, b"[1,0.5,null]");
+/// let err = write_checked(&mut Vec::new(), &[1.0, f64::NAN], "claims").unwrap_err();
+/// assert_eq!(err, ClaimsError::NonFinite { claim: "[1]".into() });
+/// # Ok::<(), ClaimsError>(())
+/// ```
+pub fn write_checked<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+    what: &'static str,
+) -> Result<(), ClaimsError> {
+    let mut guard = Guard::default();
+    let written = value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut *out, &mut guard,
+    ));
+    if written.is_err() || guard.nulls {
+        // The walk names what was wrong: a float's path, the depth, the value's own error.
+        check_writable(value, what)?;
+    }
+    written.map_err(ClaimsError::from)
+}
+
+/// `serde_json`'s compact formatting, counting open containers and noting a `null`.
+#[derive(Default)]
+struct Guard {
+    depth: usize,
+    nulls: bool,
+}
+
+impl Guard {
+    fn open<W: io::Write + ?Sized>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_JSON_DEPTH {
+            return Err(io::Error::other("nested too deep"));
+        }
+        writer.write_all(bracket)
+    }
+
+    fn close<W: io::Write + ?Sized>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        writer.write_all(bracket)
+    }
+}
+
+impl Formatter for &mut Guard {
+    fn write_null<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.nulls = true;
+        writer.write_all(b"null")
+    }
+    fn begin_array<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+    fn end_array<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+    fn begin_object<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+    fn end_object<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
 }
 
 /// [`check_writable`] for the value of the claim `claim`, whose name starts every path it reports.
@@ -594,6 +669,56 @@ mod tests {
                 message: "no, thanks".into()
             })
         );
+    }
+
+    #[test]
+    fn write_checked_writes_what_serde_json_writes_and_refuses_what_check_writable_refuses() {
+        let mut out = b"{".to_vec();
+        write_checked(&mut out, &claims(), "claims").unwrap();
+        let expected = [b"{".as_slice(), &serde_json::to_vec(&claims()).unwrap()].concat();
+        assert_eq!(out, expected);
+        for shape in [
+            Shape::Unit,
+            Shape::Newtype(1.0),
+            Shape::Tuple(1, 2.0),
+            Shape::Struct { x: 3.0 },
+        ] {
+            let mut out = Vec::new();
+            write_checked(&mut out, &shape, "claims").unwrap();
+            assert_eq!(out, serde_json::to_vec(&shape).unwrap());
+        }
+        // A real `null` is written; a NaN, which serde_json would also write as `null`, is not.
+        let mut out = Vec::new();
+        write_checked(&mut out, &(None::<f64>, ()), "claims").unwrap();
+        assert_eq!(out, b"[null,null]");
+        let mut c = claims();
+        c.scores[2] = f64::NAN;
+        assert_eq!(
+            write_checked(&mut Vec::new(), &c, "claims"),
+            Err(non_finite("scores[2]"))
+        );
+        // Depth: refused at the limit, as check_writable refuses it, however deep the value.
+        for levels in [MAX_JSON_DEPTH + 1, 100_000] {
+            let deep = nested_arrays(levels);
+            let result = write_checked(&mut Vec::new(), &deep, "patch");
+            crate::drop_deep(deep);
+            assert_eq!(
+                result,
+                Err(ClaimsError::TooDeep {
+                    what: "patch",
+                    limit: MAX_JSON_DEPTH
+                })
+            );
+        }
+        let ok = nested_arrays(MAX_JSON_DEPTH);
+        let mut out = Vec::new();
+        assert_eq!(write_checked(&mut out, &ok, "patch"), Ok(()));
+        assert_eq!(out.len(), 2 * MAX_JSON_DEPTH + 1); // [[...1...]]
+        crate::drop_deep(ok);
+        // A map serde_json cannot write (non-string keys) fails as serde_json fails.
+        let by_pair: BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into_iter().collect();
+        let err = write_checked(&mut Vec::new(), &by_pair, "claims").unwrap_err();
+        assert_eq!(err, serde_json::to_vec(&by_pair).unwrap_err().into());
     }
 
     #[test]

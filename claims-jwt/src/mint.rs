@@ -415,8 +415,6 @@ impl<L: BoundedLayout> Minter<L> {
         }
         custom.check_bounds()?;
         custom.check_reserved(&L::CUSTOM_RESERVED)?;
-        // `serde_json` would write a NaN as `null`, and recurse once per level of a deep value.
-        claims_core::check_writable(custom, "custom claims")?;
         // What a proof counted holds for what is written: no value may outgrow its bound.
         self.bounds.registered().check(
             registered.iss.as_deref(),
@@ -435,15 +433,16 @@ impl<L: BoundedLayout> Minter<L> {
         layout.check_bounds(self.bounds.layout())?;
 
         let head = Head { registered, layout };
-        claims_core::check_writable(&head, "claims")?;
 
         // One buffer: the registered and layout claims, then the custom claims spliced in after them.
+        // Written checked (`serde_json` alone would write a NaN as `null`, and recurse once per level of
+        // a deep value), in the same pass where it can.
         let hint = C::MAX_JSON_LEN.unwrap_or(1024).min(16 * 1024) + 512;
         let mut json = Vec::with_capacity(hint);
-        serde_json::to_writer(&mut json, &head).map_err(ClaimsError::from)?;
+        claims_core::write_checked(&mut json, &head, "claims")?;
         json.pop(); // the head's `}`
         let start = json.len();
-        serde_json::to_writer(&mut json, custom).map_err(ClaimsError::from)?;
+        claims_core::write_checked(&mut json, custom, "custom claims")?;
         let custom_len = json.len() - start;
         let custom_json = &json[start..];
         if custom_json.first() != Some(&b'{') {
@@ -454,7 +453,7 @@ impl<L: BoundedLayout> Minter<L> {
         }
         if let Some(budget) = self.budget {
             // The compact JSON just written is exactly what the budget counts, in either unit.
-            JsonSize::of_text(custom_json).check(BudgetKind::CustomClaims, budget)?;
+            JsonSize::check_text(custom_json, BudgetKind::CustomClaims, budget)?;
         }
         if custom_len == 2 {
             json.truncate(start); // no custom claims: close the head

@@ -58,7 +58,8 @@ fn rows() -> Vec<Row> {
     }
     rows.extend([
         Row {
-            what: "clone + `update_claims` (Clerk policy) vs clone + `json_patch::merge`".into(),
+            what: "clone + `CheckedClaims::update` (Clerk policy) vs clone + `json_patch::merge`"
+                .into(),
             ours: Op::UpdateClaims,
             peer: vec![Op::JsonPatchMerge],
             target: "≤ 1.0",
