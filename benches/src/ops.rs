@@ -14,7 +14,7 @@ use claims_jwt::jsonwebtoken::{self, DecodingKey, DecodingKeyKind, EncodingKey, 
 use claims_jwt::{Clerk, Clock, Minter, Payload, Verifier};
 use http::header::{AUTHORIZATION, COOKIE};
 use http::{HeaderMap, HeaderValue};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::fixture::{
     Alg, AppClaims, FlatClaims, ISSUER, KID, LEEWAY, NOW, SECRET, app_claims, payload,
@@ -38,8 +38,10 @@ pub enum Op {
     Mint(Alg),
     /// `jsonwebtoken::encode` of [`FlatClaims`].
     JsonwebtokenEncode(Alg),
-    /// Clone the claims, checked once under Clerk's policy ([`CheckedClaims`]), then update them.
+    /// Clone the claims map, then `update_claims` under Clerk's policy (checks and measures the result).
     UpdateClaims,
+    /// Clone the claims, checked once under Clerk's policy ([`CheckedClaims`]), then update them.
+    UpdateChecked,
     /// Clone the claims object, then `json_patch::merge`.
     JsonPatchMerge,
     /// `claims_core::size::json_len` of the custom claims.
@@ -58,7 +60,7 @@ pub enum Op {
 
 impl Op {
     /// Every operation, in the order of the report.
-    pub const ALL: [Op; 29] = [
+    pub const ALL: [Op; 30] = [
         Op::Verify(Alg::Hs256),
         Op::JsonwebtokenDecode(Alg::Hs256),
         Op::HmacFloor,
@@ -81,6 +83,7 @@ impl Op {
         Op::Mint(Alg::EdDsa),
         Op::JsonwebtokenEncode(Alg::EdDsa),
         Op::UpdateClaims,
+        Op::UpdateChecked,
         Op::JsonPatchMerge,
         Op::JsonLen,
         Op::ToVecLen,
@@ -106,7 +109,8 @@ impl Op {
             Op::SignatureFloor(alg) => (format!("verify_{}", alg.name()), "floor_signature"),
             Op::Mint(alg) => (format!("mint_{}", alg.name()), "claims_jwt"),
             Op::JsonwebtokenEncode(alg) => (format!("mint_{}", alg.name()), "jsonwebtoken"),
-            Op::UpdateClaims => ("update".into(), "claims_core"),
+            Op::UpdateClaims => ("update".into(), "update_claims"),
+            Op::UpdateChecked => ("update".into(), "checked_claims"),
             Op::JsonPatchMerge => ("update".into(), "json_patch"),
             Op::JsonLen => ("json_len".into(), "claims_core"),
             Op::ToVecLen => ("json_len".into(), "serde_json_to_vec"),
@@ -135,6 +139,7 @@ impl Op {
             | Op::Mint(Alg::Hs256)
             | Op::JsonwebtokenEncode(Alg::Hs256)
             | Op::UpdateClaims
+            | Op::UpdateChecked
             | Op::JsonPatchMerge
             | Op::JsonLen
             | Op::ToVecLen
@@ -233,6 +238,8 @@ pub struct Bench {
     payload: Payload<AppClaims, Clerk>,
     flat: FlatClaims,
     claims: AppClaims,
+    claims_object: Map<String, Value>,
+    policy: UpdatePolicy<'static>,
     checked: CheckedClaims<'static>,
     claims_value: Value,
     patch: Value,
@@ -266,12 +273,11 @@ impl Bench {
         let keyed = Alg::ALL.map(|alg| Keyed::new(alg, &flat));
         let claims = app_claims();
         let claims_value = serde_json::to_value(&claims).expect("claims serialize");
+        let claims_object = claims_value.as_object().expect("an object").clone();
+        let policy = UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK]));
         // The same map, checked once: what a server holds between updates.
-        let checked = CheckedClaims::new(
-            claims_value.as_object().expect("an object").clone(),
-            UpdatePolicy::new(ReservedNames::from_profiles(&[&Profile::CLERK])),
-        )
-        .expect("the claims pass Clerk's policy");
+        let checked = CheckedClaims::new(claims_object.clone(), policy)
+            .expect("the claims pass Clerk's policy");
         let token = &keyed[0].token;
         // What a browser sends to an app on a shared domain: analytics, consent, Clerk's own cookies.
         let cookie = format!(
@@ -287,6 +293,8 @@ impl Bench {
             payload: payload(),
             flat,
             claims,
+            claims_object,
+            policy,
             checked,
             claims_value,
             // A typical update: a new locale, fewer roles, a new claim.
@@ -360,6 +368,12 @@ impl Bench {
                 );
             }
             Op::UpdateClaims => {
+                let mut claims = black_box(&self.claims_object).clone();
+                claims_jwt::claims_core::update_claims(&mut claims, &self.patch, &self.policy)
+                    .expect("the update passes the policy");
+                black_box(claims);
+            }
+            Op::UpdateChecked => {
                 let mut claims = black_box(&self.checked).clone();
                 claims
                     .update(&self.patch)

@@ -58,9 +58,15 @@ fn rows() -> Vec<Row> {
     }
     rows.extend([
         Row {
+            what: "clone + `update_claims` (Clerk policy) vs clone + `json_patch::merge`".into(),
+            ours: Op::UpdateClaims,
+            peer: vec![Op::JsonPatchMerge],
+            target: "≤ 1.0",
+        },
+        Row {
             what: "clone + `CheckedClaims::update` (Clerk policy) vs clone + `json_patch::merge`"
                 .into(),
-            ours: Op::UpdateClaims,
+            ours: Op::UpdateChecked,
             peer: vec![Op::JsonPatchMerge],
             target: "≤ 1.0",
         },
@@ -182,7 +188,7 @@ fn report(counts: &str, machine: &str) -> Result<String, String> {
          benches/report.sh                 # everything below, then this file\n\
          cargo bench -p claims-benches     # criterion, all groups (add `-- verify_hs256` for one)\n\
          benches/callgrind.sh              # instructions per operation (valgrind)\n\
-         CALLGRIND_ANNOTATE=1 benches/callgrind.sh update/claims_core   # and where they go\n\
+         CALLGRIND_ANNOTATE=1 benches/callgrind.sh update/checked_claims   # and where they go\n\
          benches/build-cost.sh             # what the derive adds to a clean build\n\
          ```"
     );
