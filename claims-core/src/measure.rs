@@ -795,7 +795,8 @@ mod tests {
         assert_eq!(measured(&deep), written(&deep));
         let deeper = serde_json::json!({ "a": deep });
         let mut measure = Measure::default();
-        assert!(deeper.serialize(&mut measure).is_err());
+        let refused = deeper.serialize(&mut measure).unwrap_err();
+        assert_eq!(refused.to_string(), "nested too deep");
         assert!(measure.too_deep);
     }
 

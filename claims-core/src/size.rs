@@ -69,10 +69,12 @@ impl JsonSize {
     /// `Ok(())` when this size fits `budget` (inclusive), otherwise [`ClaimsError::OverBudget`] with `kind`.
     ///
     /// ```
-    /// # use claims_core::{size::JsonSize, Budget, BudgetKind};
+    /// # use claims_core::{size::JsonSize, Budget, BudgetKind, ClaimsError};
     /// let size = JsonSize { bytes: 1201, utf16_units: 1201 };
-    /// assert!(size.check(BudgetKind::CustomClaims, Budget::bytes(1200)).is_err());
-    /// assert!(size.check(BudgetKind::CustomClaims, Budget::bytes(1201)).is_ok());
+    /// let over = size.check(BudgetKind::CustomClaims, Budget::bytes(1200));
+    /// let budget = Budget::bytes(1200);
+    /// assert_eq!(over, Err(ClaimsError::OverBudget { kind: BudgetKind::CustomClaims, size: 1201, budget }));
+    /// assert_eq!(size.check(BudgetKind::CustomClaims, Budget::bytes(1201)), Ok(()));
     /// ```
     pub fn check(self, kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
         check_in_unit(self.in_unit(budget.unit), kind, budget)
@@ -82,10 +84,11 @@ impl JsonSize {
     /// a budget in bytes needs only the text's length.
     ///
     /// ```
-    /// # use claims_core::{size::JsonSize, Budget, BudgetKind};
+    /// # use claims_core::{size::JsonSize, Budget, BudgetKind, ClaimsError};
     /// let text = "{\"n\":\"😀\"}".as_bytes(); // 12 bytes, 10 UTF-16 units
-    /// assert!(JsonSize::check_text(text, BudgetKind::CustomClaims, Budget::bytes(11)).is_err());
-    /// assert!(JsonSize::check_text(text, BudgetKind::CustomClaims, Budget::utf16_units(10)).is_ok());
+    /// let (kind, budget) = (BudgetKind::CustomClaims, Budget::bytes(11));
+    /// assert_eq!(JsonSize::check_text(text, kind, budget), Err(ClaimsError::OverBudget { kind, size: 12, budget }));
+    /// assert_eq!(JsonSize::check_text(text, kind, Budget::utf16_units(10)), Ok(()));
     /// ```
     pub fn check_text(json: &[u8], kind: BudgetKind, budget: Budget) -> Result<(), ClaimsError> {
         match budget.unit {
@@ -511,6 +514,7 @@ pub(crate) const fn cookie_len(name_len: usize, attributes_len: usize, value_len
 ///
 /// ```
 /// use claims_core::size::CookieSpec;
+/// use claims_core::{Budget, BudgetKind, ClaimsError};
 ///
 /// let cookie = CookieSpec::session();
 /// assert_eq!((cookie.name(), cookie.limit()), ("__session", 4096));
@@ -518,8 +522,11 @@ pub(crate) const fn cookie_len(name_len: usize, attributes_len: usize, value_len
 ///
 /// let strict = cookie.with_attributes("; Path=/; Secure; HttpOnly; SameSite=Lax");
 /// assert_eq!(strict.len_for(100), 110 + 40);
-/// assert!(strict.check(4096 - 50).is_ok());
-/// assert!(strict.check(4096 - 49).is_err());
+/// assert_eq!(strict.check(4096 - 50), Ok(4096));
+/// assert_eq!(
+///     strict.check(4096 - 49),
+///     Err(ClaimsError::OverBudget { kind: BudgetKind::Cookie, size: 4097, budget: Budget::bytes(4096) })
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CookieSpec {
@@ -651,6 +658,16 @@ impl CookieSpec {
 mod tests {
     use super::*;
     use crate::value::drop_deep;
+
+    /// The refusal of a cookie line for a token of `token_len` characters.
+    fn cookie_over(cookie: &CookieSpec, token_len: usize) -> ClaimsError {
+        ClaimsError::OverBudget {
+            kind: BudgetKind::Cookie,
+            size: cookie.len_for(token_len),
+            budget: Budget::bytes(cookie.limit()),
+        }
+    }
+
     use crate::value::tests::nested_arrays;
     use proptest::prelude::*;
     use serde_json::json;
@@ -702,9 +719,13 @@ mod tests {
             match max_payload_len(&cookie, header, alg) {
                 Some(p) => {
                     prop_assert!(cookie.check(jwt_len(header, p, alg)).is_ok());
-                    prop_assert!(cookie.check(jwt_len(header, p + 1, alg)).is_err());
+                    let over = jwt_len(header, p + 1, alg);
+                    prop_assert_eq!(cookie.check(over), Err(cookie_over(&cookie, over)));
                 }
-                None => prop_assert!(cookie.check(jwt_len(header, 0, alg)).is_err()),
+                None => {
+                    let over = jwt_len(header, 0, alg);
+                    prop_assert_eq!(cookie.check(over), Err(cookie_over(&cookie, over)));
+                }
             }
         }
     }
