@@ -47,9 +47,11 @@ Give a whole payload (registered, provider and custom claims) for exact token an
 custom claims alone are measured against the budget, and the cookie figure then leaves out the rest.
 For the clerk, stytch and rfc7519 profiles it also prints the real custom-claims budget of that layout
 for the algorithm, key size, kid and cookie (the largest token: the layout's registered and provider
-claims at their default bounds) beside the provider's rule of thumb.
+claims at their default bounds) beside the provider's rule of thumb; custom claims over it are over,
+as a minter's cookie proof would refuse them.
 
-Exit status: 0 within the budget and the cookie; 1 over either; 2 usage or input error.";
+Exit status: 0 within the provider's budget, the layout's and the cookie; 1 over any of them; 2 usage or
+input error.";
 
 const LINT_EXAMPLES: &str = "\
 Examples:
