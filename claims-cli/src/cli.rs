@@ -6,7 +6,7 @@ use std::time::Duration;
 use claims_jwt::claims_core::Profile;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::alg::AlgName;
+use crate::alg::{self, AlgName};
 use crate::layout::LayoutName;
 use crate::{profile, time};
 
@@ -207,8 +207,8 @@ pub(crate) struct SizeArgs {
     #[arg(long, value_enum, default_value_t = AlgName::RS256)]
     pub(crate) alg: AlgName,
 
-    /// Bits of the RSA modulus (RS* and PS* only)
-    #[arg(long, value_name = "BITS", default_value_t = 2048)]
+    /// Bits of the RSA modulus (RS* and PS* only), 2048 to 8192
+    #[arg(long, value_name = "BITS", default_value_t = 2048, value_parser = alg::parse_rsa_bits)]
     pub(crate) key_bits: u32,
 
     /// The `kid` the header will carry [default: none]

@@ -675,6 +675,31 @@ fn without_a_key_what_every_verifier_refuses_is_still_refused() {
 }
 
 #[test]
+fn an_rsa_signature_of_a_size_no_verifier_accepts_gets_no_headroom_figures() {
+    let rs256 = URL_SAFE_NO_PAD.encode(json!({"alg": "RS256", "typ": "JWT"}).to_string());
+    let run = claims(&["inspect", &format!("{rs256}.e30.")]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.ends_with(
+        "token: 41 chars; cookie `__session`: 51 of 4096 bytes (alg RS256: no known signature of 0 bytes, so \
+         no headroom figures)\n"
+    ), "{}", run.stdout);
+    // 2 bytes: an "RSA-16" key is no key.
+    let run = claims(&["inspect", &format!("{rs256}.e30.AAA")]);
+    assert!(run.stdout.ends_with(
+        "token: 44 chars; cookie `__session`: 54 of 4096 bytes (alg RS256: no known signature of 2 bytes, so \
+         no headroom figures)\n"
+    ), "{}", run.stdout);
+    // The positive control: 256 bytes are a 2048-bit key's.
+    let signature = URL_SAFE_NO_PAD.encode([0u8; 256]);
+    let run = claims(&["inspect", &format!("{rs256}.e30.{signature}")]);
+    assert!(
+        run.stdout.contains("+ signature 342 (RSA-2048) + 2 dots\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn garbage_is_an_input_error_in_one_line() {
     let cases = [
         (

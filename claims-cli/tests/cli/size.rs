@@ -298,3 +298,21 @@ fn custom_claims_over_the_layout_s_real_budget_are_over() {
          clerk layout, 1502 left in the cookie (bytes of JSON)\n"
     ), "{}", run.stdout);
 }
+
+#[test]
+fn key_bits_are_an_rsa_size_a_verifier_accepts() {
+    let refused = |bits: &str| {
+        let run = claims_with(&["size", "--key-bits", bits], "{}", &[]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.contains(&format!(
+            "invalid value '{bits}' for '--key-bits <BITS>': `{bits}` is not an RSA key size a verifier \
+             accepts: give a number of bits from 2048 to 8192, a multiple of 8 (2048, 3072, 4096...)"
+        )), "{}", run.stderr);
+    };
+    for bits in ["0", "1024", "2049", "16384"] {
+        refused(bits);
+    }
+    let run = claims_with(&["size", "--key-bits", "3072"], "{}", &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("(RSA-3072)"), "{}", run.stdout);
+}
