@@ -12,7 +12,7 @@ use crate::exit::{Failure, Outcome};
 use crate::output::{BAD, GOOD, WARN, paint};
 use crate::profile::Policy;
 use crate::sizes::{BudgetJson, SizeJson};
-use crate::{input, output};
+use crate::{input, output, wording};
 
 /// `claims lint --format json`.
 #[derive(Serialize)]
@@ -87,10 +87,11 @@ pub(crate) fn run(args: &LintArgs) -> Result<Outcome, Failure> {
         }));
     }
     if let Some(Err(err)) = report.as_ref().map(SizeReport::check) {
+        let largest = wording::run_size(args.file.as_deref(), args.profile.name());
         findings.push(Finding {
             level: Level::Error,
             claim: None,
-            message: err.to_string(),
+            message: wording::claims_error(&err, &largest),
         });
     }
     let shortcodes = shortcodes(&claims);

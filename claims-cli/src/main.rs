@@ -42,6 +42,7 @@ mod remote;
 mod size;
 mod sizes;
 mod time;
+mod wording;
 
 use cli::{Cli, Command};
 use exit::{Failure, Outcome};

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use crate::cli::{Format, MintArgs};
 use crate::exit::{Failure, Outcome};
 use crate::layout::LayoutName;
-use crate::{input, keys, output, time};
+use crate::{input, keys, output, time, wording};
 
 /// `claims mint --format json`.
 #[derive(Serialize)]
@@ -76,11 +76,15 @@ fn mint<L: BoundedLayout>(args: &MintArgs, claims: &str) -> Result<Outcome, Fail
     if let Some(issuer) = &args.issuer {
         minter = minter.with_issuer(issuer);
     }
-    let token = minter.mint(&payload).map_err(|err| match err {
-        // The claims broke a rule the minter enforces (custom claims, or the layout's bounds that a
-        // cookie proof counts): the token is refused.
-        Error::Claims(_) | Error::LayoutBound { .. } => Failure::refused(err.to_string()),
-        other => Failure::input(other.to_string()),
+    let token = minter.mint(&payload).map_err(|err| {
+        let largest = wording::run_size(args.claims.as_deref(), L::NAME);
+        let message = wording::mint_error(&err, L::NAME, &largest);
+        match err {
+            // The claims broke a rule the minter enforces (custom claims, or the layout's bounds that a
+            // cookie proof counts): the token is refused.
+            Error::Claims(_) | Error::LayoutBound { .. } => Failure::refused(message),
+            _ => Failure::input(message),
+        }
     })?;
 
     let cookie = minter.cookie();

@@ -15,7 +15,7 @@ use crate::exit::{Failure, Outcome};
 use crate::output::{BAD, GOOD, paint};
 use crate::profile::Policy;
 use crate::sizes::SizeJson;
-use crate::{input, output};
+use crate::{input, output, wording};
 
 /// `claims size --format json`.
 #[derive(Serialize)]
@@ -72,11 +72,15 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
     .flatten()
     .min()
     .unwrap_or(cookie_room);
-    let over = report.check().err().map(|err| err.to_string()).or_else(|| {
-        layout
-            .as_ref()
-            .and_then(|layout| layout.over(report.custom().bytes))
-    });
+    let over = report
+        .check()
+        .err()
+        .map(|err| wording::claims_error(&err, wording::SIZE_LARGEST))
+        .or_else(|| {
+            layout
+                .as_ref()
+                .and_then(|layout| layout.over(report.custom().bytes))
+        });
 
     match args.format {
         Format::Json => output::print_json(&SizeOutput {

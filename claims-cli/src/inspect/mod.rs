@@ -20,7 +20,7 @@ use crate::jws::Compact;
 use crate::keys::LoadedKey;
 use crate::layout::{self, LayoutName};
 use crate::sizes::SizeJson;
-use crate::{input, jws, keys, output, time};
+use crate::{input, jws, keys, output, time, wording};
 
 use model::{Inspection, LayoutJson, TimeJson, Verification};
 
@@ -95,8 +95,9 @@ fn inspect<L: Layout>(subject: Subject<'_>) -> Result<Inspection, Failure> {
     let cookie = L::cookie();
     if let Err(err) = cookie.check(token.len()) {
         problems.push(format!(
-            "cookie `{}`: {err}; a browser drops a cookie this large without a word",
-            cookie.name()
+            "cookie `{}`: {}; a browser drops a cookie this large without a word",
+            cookie.name(),
+            wording::claims_error(&err, wording::INSPECT_LARGEST)
         ));
     }
 

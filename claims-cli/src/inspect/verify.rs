@@ -11,7 +11,7 @@ use super::model::Verification;
 use crate::cli::InspectArgs;
 use crate::exit::Failure;
 use crate::keys::{LoadedKey, VerifierKeys};
-use crate::time;
+use crate::{time, wording};
 
 /// Verifies `token` as a `Verifier<L>` built from `key` and the options of `args`; fails only when the
 /// options cannot make a verifier (a `--leeway` over claims-jwt's maximum).
@@ -69,7 +69,7 @@ pub(crate) fn verify<L: Layout>(
             key: key.source.clone(),
             reason: reason(&err),
             http_status: err.status(),
-            message: err.to_string(),
+            message: wording::refusal(&err),
             hint: hint(&err, key, now),
         },
     })

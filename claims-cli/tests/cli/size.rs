@@ -121,8 +121,8 @@ fn the_cookie_can_leave_less_room_than_the_budget() {
     assert_eq!(
         report["over"],
         json!(format!(
-            "the cookie takes {cookie_bytes} bytes, {} over the budget of 3180 bytes; shorten or drop claims \
-             (a SizeReport shows which are largest) or keep large data server-side",
+            "the cookie takes {cookie_bytes} bytes, {} over the budget of 3180 bytes; see which are largest \
+             in the report, then shorten or drop claims or keep large data server-side",
             cookie_bytes - 3_180
         ))
     );
@@ -157,8 +157,8 @@ fn over_the_budget_exits_1_and_says_by_how_much() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stdout.ends_with(
         "header: {\"alg\":\"RS256\",\"typ\":\"JWT\"} (27 bytes); give --kid for the header your issuer writes\n\
-         over: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; shorten or \
-         drop claims (a SizeReport shows which are largest) or keep large data server-side\n\
+         over: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; see which \
+         are largest in the report, then shorten or drop claims or keep large data server-side\n\
          room: none: OVER BUDGET by 110 in the clerk budget, OVER BUDGET by 9 in the RSA-2048 clerk layout, \
          1469 left in the cookie (bytes of JSON)\n"
     ), "{}", run.stdout);
