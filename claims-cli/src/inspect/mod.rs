@@ -22,10 +22,7 @@ use crate::layout::{self, LayoutName};
 use crate::sizes::SizeJson;
 use crate::{input, jws, keys, output, time, wording};
 
-use model::{Inspection, LayoutJson, TimeJson, Verification};
-
-/// Claims whose custom part is any JSON object.
-type Dynamic = Map<String, Value>;
+use model::{Dynamic, Inspection, LayoutJson, TimeJson, Verification};
 
 /// Runs `claims inspect`.
 pub(crate) fn run(args: &InspectArgs) -> Result<Outcome, Failure> {

@@ -6,6 +6,10 @@ use serde_json::{Map, Value};
 
 use crate::sizes::SizeJson;
 
+/// Claims whose custom part is any JSON object: what `claims inspect` reads every token's custom claims
+/// as.
+pub(crate) type Dynamic = Map<String, Value>;
+
 /// Everything `claims inspect` reports about one token.
 #[derive(Debug, Serialize)]
 pub(crate) struct Inspection {

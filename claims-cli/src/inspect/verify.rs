@@ -6,8 +6,7 @@ use claims_jwt::{
     KEY_HEADER_PARAMETERS, Layout, MAX_KID_LEN, Token, Verifier, VerifyingKey,
 };
 
-use super::Dynamic;
-use super::model::Verification;
+use super::model::{Dynamic, Verification};
 use crate::cli::InspectArgs;
 use crate::exit::Failure;
 use crate::keys::{LoadedKey, VerifierKeys};
