@@ -166,8 +166,8 @@ fn reason(err: &Error) -> &'static str {
         Error::MissingKid => "missing_kid",
         Error::InvalidSignature => "invalid_signature",
         Error::InvalidPayload(ClaimsError::DuplicateClaim { .. }) => "duplicate_claim",
-        Error::InvalidClaim { .. } => "invalid_claim",
-        Error::InvalidPayload(_) => "invalid_claims",
+        // claims-axum's stable reason for both (README: `Reason::InvalidClaims`).
+        Error::InvalidClaim { .. } | Error::InvalidPayload(_) => "invalid_claims",
         Error::MissingClaim { .. } => "missing_claim",
         Error::Expired { .. } => "expired",
         Error::LifetimeTooLong { .. } => "lifetime_too_long",
@@ -211,5 +211,27 @@ fn hint(err: &Error, key: &LoadedKey, now: u64) -> Option<String> {
             Some("the token was altered, or signed with another key".to_owned())
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_refused_by_type_have_claims_axum_s_reason() {
+        let mistyped = Error::InvalidClaim {
+            name: "exp".into(),
+            expected: "a NumericDate",
+            found: "\"soon\"".into(),
+        };
+        assert_eq!(reason(&mistyped), "invalid_claims");
+        let custom = Error::InvalidPayload(ClaimsError::Json {
+            message: "missing field `plan`".into(),
+        });
+        assert_eq!(reason(&custom), "invalid_claims");
+        // A repeated name keeps its own reason.
+        let repeated = Error::InvalidPayload(ClaimsError::DuplicateClaim { name: "sub".into() });
+        assert_eq!(reason(&repeated), "duplicate_claim");
     }
 }

@@ -373,6 +373,26 @@ fn claims_map(value: Value) -> Map<String, Value> {
 }
 
 #[test]
+fn a_signed_token_with_a_mistyped_claim_is_refused_as_invalid_claims() {
+    use claims_jwt::jsonwebtoken::{EncodingKey, Header, encode};
+    let secret = EncodingKey::from_secret(crate::support::SECRET.as_bytes());
+    let sign = |payload: Value| encode(&Header::new(Algorithm::HS256), &payload, &secret).unwrap();
+
+    let run = inspect_minted(&sign(json!({"sub": "u", "exp": "soon"})));
+    assert_eq!(run.code, 1, "{run:?}");
+    let verification = &run.json()["verification"];
+    assert_eq!(verification["status"], "refused");
+    // The reason claims-axum answers with, documented as stable.
+    assert_eq!(verification["reason"], "invalid_claims");
+    assert_eq!(verification["http_status"], 401);
+
+    // The positive control: the same token with a NumericDate verifies.
+    let run = inspect_minted(&sign(json!({"sub": "u", "exp": MINTED_AT + 60})));
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.json()["verification"]["status"], "verified");
+}
+
+#[test]
 fn a_token_naming_an_audience_is_verified_only_with_audience() {
     let minted = Minter::<Generic>::new(hs256())
         .with_audience(claims_jwt::Audience::One("project-live-1".into()))
