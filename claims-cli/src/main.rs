@@ -27,6 +27,7 @@ use clap::Parser;
 mod alg;
 mod budget;
 mod cli;
+mod dates;
 mod exit;
 mod input;
 mod inspect;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::cli::{Format, MintArgs};
+use crate::dates::NUMERIC_DATES;
 use crate::exit::{Failure, Outcome};
 use crate::layout::LayoutName;
 use crate::{input, keys, output, time, wording};
@@ -45,16 +46,14 @@ fn mint<L: BoundedLayout>(args: &MintArgs, claims: &str) -> Result<Outcome, Fail
     let mut payload = Payload::<Map<String, Value>, L>::from_json(claims.as_bytes())
         .map_err(|err| Failure::input(format!("the claims: {err}")))?;
     let registered = &mut payload.registered;
-    for (name, set) in [
-        ("exp", registered.exp.is_some()),
-        ("nbf", registered.nbf.is_some()),
-        ("iat", registered.iat.is_some()),
-    ] {
-        if set {
-            return Err(Failure::input(format!(
-                "the claims set `{name}`, which the minter writes itself (from --at and --ttl); remove it"
-            )));
-        }
+    if let Some(date) = NUMERIC_DATES
+        .iter()
+        .find(|date| (date.get)(registered).is_some())
+    {
+        return Err(Failure::input(format!(
+            "the claims set `{}`, which the minter writes itself (from --at and --ttl); remove it",
+            date.name
+        )));
     }
     if let Some(sub) = &args.sub {
         registered.sub = Some(sub.clone());

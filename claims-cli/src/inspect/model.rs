@@ -23,7 +23,7 @@ pub(crate) struct Inspection {
     pub(crate) layout: LayoutJson,
     /// The protected header.
     pub(crate) header: Map<String, Value>,
-    /// The registered claims of RFC 7519 (`iss sub aud exp nbf iat jti`).
+    /// The registered claims of RFC 7519 (those of claims-jwt's `Registered::NAMES`).
     pub(crate) registered: Map<String, Value>,
     /// The claims the layout owns (Clerk's `sid`, `o`...; Stytch's `https://stytch.com/...`).
     pub(crate) provider: Map<String, Value>,
