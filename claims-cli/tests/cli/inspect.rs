@@ -51,14 +51,14 @@ custom claims
 {}
 
 size
-claim            JSON   token  share of 1200 bytes
-azp                49      65  (provider claim)
-exp                17      23  (provider claim)
-iat                17      22  (provider claim)
-iss                47      63  (provider claim)
-nbf                17      23  (provider claim)
-sid                41      54  (provider claim)
-sub                41      55  (provider claim)
+claim            JSON   token  share: custom claims of 1200 bytes, others of the payload
+azp                49      65   21.2% █████                 (provider)
+exp                17      23    7.4% ██                    (registered)
+iat                17      22    7.4% ██                    (registered)
+iss                47      63   20.3% █████                 (registered)
+nbf                17      23    7.4% ██                    (registered)
+sid                41      54   17.7% ████                  (provider)
+sub                41      55   17.7% ████                  (registered)
 { }                 2       3
 payload           231     308  bytes of JSON, characters of base64url
 custom claims       2          2 of 1200 bytes used, 1198 left
