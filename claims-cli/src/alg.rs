@@ -80,6 +80,11 @@ impl AlgName {
         }
     }
 
+    /// Whether the signature's length is the RSA key's (RS* and PS*).
+    pub(crate) fn is_rsa(self) -> bool {
+        matches!(self.signature(0), SignatureAlg::Rsa { .. })
+    }
+
     /// The size class of a signature of `signature_len` bytes made with this algorithm, or `None`
     /// when that length is not this algorithm's (a truncated or foreign signature).
     pub(crate) fn signature_of_len(self, signature_len: usize) -> Option<SignatureAlg> {
@@ -109,6 +114,22 @@ mod tests {
             assert_eq!(alg.algorithm().is_some(), *alg != AlgName::ES512, "{alg:?}");
         }
         assert_eq!(AlgName::parse("none"), None);
+        let rsa: Vec<AlgName> = AlgName::value_variants()
+            .iter()
+            .copied()
+            .filter(|alg| alg.is_rsa())
+            .collect();
+        assert_eq!(
+            rsa,
+            [
+                AlgName::RS256,
+                AlgName::RS384,
+                AlgName::RS512,
+                AlgName::PS256,
+                AlgName::PS384,
+                AlgName::PS512
+            ]
+        );
         assert_eq!(AlgName::parse("rs256"), None); // header names are case-sensitive
     }
 

@@ -207,9 +207,9 @@ pub(crate) struct SizeArgs {
     #[arg(long, value_enum, default_value_t = AlgName::RS256)]
     pub(crate) alg: AlgName,
 
-    /// Bits of the RSA modulus (RS* and PS* only), 2048 to 8192
-    #[arg(long, value_name = "BITS", default_value_t = 2048, value_parser = alg::parse_rsa_bits)]
-    pub(crate) key_bits: u32,
+    /// Bits of the RSA modulus (RS* and PS* only), 2048 to 8192 [default: 2048]
+    #[arg(long, value_name = "BITS", value_parser = alg::parse_rsa_bits)]
+    pub(crate) key_bits: Option<u32>,
 
     /// The `kid` the header will carry [default: none]
     #[arg(long)]

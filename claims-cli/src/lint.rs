@@ -11,7 +11,7 @@ use crate::cli::{Format, LintArgs};
 use crate::exit::{Failure, Outcome};
 use crate::output::{BAD, GOOD, WARN, paint};
 use crate::profile::Policy;
-use crate::sizes::{BudgetJson, SizeJson};
+use crate::sizes::{self, BudgetJson, SizeJson};
 use crate::{input, output, wording};
 
 /// `claims lint --format json`.
@@ -150,8 +150,12 @@ fn render(
     }
     let size = match (custom_bytes, budget) {
         (Some(bytes), Some(b)) => format!(
-            "; custom claims {bytes} bytes: {} of {} {} used, {} left",
-            b.used, b.limit, b.unit, b.left
+            "; custom claims {bytes} bytes: {} of {} {} used{}{}",
+            b.used,
+            b.limit,
+            b.unit,
+            if b.left < 0 { ": " } else { ", " },
+            sizes::left(b.left)
         ),
         (Some(bytes), None) => format!("; custom claims {bytes} bytes, no budget"),
         (None, _) => String::new(),

@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 use crate::cli::{Format, MintArgs};
 use crate::dates::NUMERIC_DATES;
 use crate::exit::{Failure, Outcome};
-use crate::layout::LayoutName;
-use crate::{input, keys, output, time, wording};
+use crate::layout::{self, LayoutName};
+use crate::{input, jws, keys, output, time, wording};
 
 /// `claims mint --format json`.
 #[derive(Serialize)]
@@ -85,6 +85,17 @@ fn mint<L: BoundedLayout>(args: &MintArgs, claims: &str) -> Result<Outcome, Fail
             _ => Failure::input(message),
         }
     })?;
+
+    // A layout is read from its claims: without one of them, `inspect` takes the token for generic.
+    let detected = jws::decode(token.as_str()).map(|compact| layout::detect(&compact.claims).0);
+    if args.layout != LayoutName::Generic && detected.is_ok_and(|detected| detected != args.layout)
+    {
+        output::note(&format!(
+            "note: none of the claims is one only a {layout} token has, so `claims inspect` reads the \
+             token as generic; inspect it with --layout {layout}",
+            layout = L::NAME
+        ));
+    }
 
     let cookie = minter.cookie();
     match args.format {

@@ -8,13 +8,13 @@ use claims_jwt::claims_core::size::CookieSpec;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::alg::AlgName;
+use crate::alg::{AlgName, RSA_MODULUS_BITS};
 use crate::budget::with_layout_budget;
 use crate::cli::{Format, SizeArgs};
 use crate::exit::{Failure, Outcome};
 use crate::output::{BAD, GOOD, paint};
 use crate::profile::Policy;
-use crate::sizes::SizeJson;
+use crate::sizes::{self, SizeJson};
 use crate::{input, output, wording};
 
 /// `claims size --format json`.
@@ -38,7 +38,17 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
     let report = SizeReport::from_json(json.as_bytes(), &policy.reserved())
         .map_err(|err| Failure::input(format!("the claims: {err}")))?;
     let header = header_json(args.alg, args.kid.as_deref());
-    let signature = args.alg.signature(args.key_bits);
+    if args.key_bits.is_some() && !args.alg.is_rsa() {
+        return Err(Failure::input(format!(
+            "--key-bits applies to RSA algorithms only (RS* and PS*); an {} signature has one size, so \
+             drop it",
+            args.alg.name()
+        )));
+    }
+    // 2048 bits unless told: the smallest a verifier accepts, and the size most issuers use.
+    let signature = args
+        .alg
+        .signature(args.key_bits.unwrap_or(*RSA_MODULUS_BITS.start()));
     let cookie = match &args.cookie {
         Some(name) => CookieSpec::new(name.clone()),
         None => policy.cookie(),
@@ -153,11 +163,7 @@ impl LayoutRoom {
 
 /// `left` bytes of room in `place`: "90 left in the clerk budget", or "OVER BUDGET by 3 in the cookie".
 fn left_in(left: isize, place: &str) -> String {
-    if left < 0 {
-        format!("OVER BUDGET by {} in {place}", left.unsigned_abs())
-    } else {
-        format!("{left} left in {place}")
-    }
+    format!("{} in {place}", sizes::left(left))
 }
 
 fn signed(n: usize) -> isize {

@@ -87,6 +87,33 @@ fn a_clerk_token_is_byte_for_byte_the_minter_s() {
 }
 
 #[test]
+fn a_layout_token_without_a_claim_of_its_own_gets_a_note() {
+    let args = ["--layout", "clerk", "--at", "1700000000"];
+    let run = mint("mint-bare-clerk.json", r#"{"plan":"pro"}"#, &args);
+    assert_eq!(run.code, 0, "{run:?}");
+    let note = "note: none of the claims is one only a clerk token has, so `claims inspect` reads the token \
+                as generic; inspect it with --layout clerk\n";
+    assert!(run.stderr.starts_with(note), "{}", run.stderr);
+    // What the note says: inspect takes it for generic.
+    let token = run.stdout.trim_end();
+    let inspected = claims(&["inspect", token, "--format", "json"]);
+    assert_eq!(inspected.json()["layout"]["name"], "generic");
+
+    // With a Clerk claim, no note.
+    let run = mint(
+        "mint-sid-clerk.json",
+        r#"{"plan":"pro","sid":"sess_1"}"#,
+        &args,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.starts_with("minted a clerk token"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn json_output_has_the_token_s_figures() {
     let run = claims_with_secret(
         &[

@@ -315,4 +315,20 @@ fn key_bits_are_an_rsa_size_a_verifier_accepts() {
     let run = claims_with(&["size", "--key-bits", "3072"], "{}", &[]);
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.contains("(RSA-3072)"), "{}", run.stdout);
+
+    // Other algorithms have one signature size: --key-bits would be ignored, so it is refused.
+    for alg in ["ES256", "HS512", "EdDSA"] {
+        let run = claims_with(&["size", "--alg", alg, "--key-bits", "4096"], "{}", &[]);
+        assert_eq!(
+            run.error_line(2),
+            format!(
+                "--key-bits applies to RSA algorithms only (RS* and PS*); an {alg} signature has one size, \
+                 so drop it"
+            )
+        );
+        let run = claims_with(&["size", "--alg", alg], "{}", &[]);
+        assert_eq!(run.code, 0, "{run:?}");
+    }
+    let run = claims_with(&["size", "--alg", "PS384", "--key-bits", "4096"], "{}", &[]);
+    assert!(run.stdout.contains("(RSA-4096)"), "{}", run.stdout);
 }
