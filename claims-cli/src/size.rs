@@ -25,7 +25,8 @@ struct SizeOutput<'a> {
     header: &'a str,
     #[serde(flatten)]
     size: SizeJson,
-    /// Bytes of custom claims that still fit both the budget and the cookie; negative when over.
+    /// Bytes of custom claims that still fit the provider's budget, the layout's real budget and the
+    /// cookie; negative when over.
     room: Option<isize>,
     /// The first limit exceeded, in words; absent when everything fits.
     over: Option<String>,
@@ -68,10 +69,13 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
     let layout = report
         .token_budget()
         .zip(policy.layout())
-        .map(|(largest, layout)| LayoutRoom {
-            name: format!("the {signature} {layout} layout"),
-            allows: largest.custom_room().unwrap_or(0),
-            left: signed(largest.custom_room().unwrap_or(0)) - signed(report.custom().bytes),
+        .map(|(largest, layout)| {
+            let allows = largest.custom_room().unwrap_or(0);
+            LayoutRoom {
+                name: format!("the {signature} {layout} layout"),
+                allows,
+                left: signed(allows) - signed(report.custom().bytes),
+            }
         });
     let room = [
         report.headroom(),
