@@ -6,7 +6,7 @@ use std::time::Duration;
 use claims_jwt::claims_core::Profile;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::alg::AlgName;
+use crate::alg::{self, AlgName};
 use crate::layout::LayoutName;
 use crate::{profile, time};
 
@@ -47,9 +47,11 @@ Give a whole payload (registered, provider and custom claims) for exact token an
 custom claims alone are measured against the budget, and the cookie figure then leaves out the rest.
 For the clerk, stytch and rfc7519 profiles it also prints the real custom-claims budget of that layout
 for the algorithm, key size, kid and cookie (the largest token: the layout's registered and provider
-claims at their default bounds) beside the provider's rule of thumb.
+claims at their default bounds) beside the provider's rule of thumb; custom claims over it are over,
+as a minter's cookie proof would refuse them.
 
-Exit status: 0 within the budget and the cookie; 1 over either; 2 usage or input error.";
+Exit status: 0 within the provider's budget, the layout's and the cookie; 1 over any of them; 2 usage or
+input error.";
 
 const LINT_EXAMPLES: &str = "\
 Examples:
@@ -205,9 +207,9 @@ pub(crate) struct SizeArgs {
     #[arg(long, value_enum, default_value_t = AlgName::RS256)]
     pub(crate) alg: AlgName,
 
-    /// Bits of the RSA modulus (RS* and PS* only)
-    #[arg(long, value_name = "BITS", default_value_t = 2048)]
-    pub(crate) key_bits: u32,
+    /// Bits of the RSA modulus (RS* and PS* only), 2048 to 8192 [default: 2048]
+    #[arg(long, value_name = "BITS", value_parser = alg::parse_rsa_bits)]
+    pub(crate) key_bits: Option<u32>,
 
     /// The `kid` the header will carry [default: none]
     #[arg(long)]

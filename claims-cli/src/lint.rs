@@ -11,8 +11,8 @@ use crate::cli::{Format, LintArgs};
 use crate::exit::{Failure, Outcome};
 use crate::output::{BAD, GOOD, WARN, paint};
 use crate::profile::Policy;
-use crate::sizes::{BudgetJson, SizeJson};
-use crate::{input, output};
+use crate::sizes::{self, BudgetJson, SizeJson};
+use crate::{input, output, wording};
 
 /// `claims lint --format json`.
 #[derive(Serialize)]
@@ -87,10 +87,11 @@ pub(crate) fn run(args: &LintArgs) -> Result<Outcome, Failure> {
         }));
     }
     if let Some(Err(err)) = report.as_ref().map(SizeReport::check) {
+        let largest = wording::run_size(args.file.as_deref(), args.profile.name());
         findings.push(Finding {
             level: Level::Error,
             claim: None,
-            message: err.to_string(),
+            message: wording::claims_error(&err, &largest),
         });
     }
     let shortcodes = shortcodes(&claims);
@@ -149,8 +150,12 @@ fn render(
     }
     let size = match (custom_bytes, budget) {
         (Some(bytes), Some(b)) => format!(
-            "; custom claims {bytes} bytes: {} of {} {} used, {} left",
-            b.used, b.limit, b.unit, b.left
+            "; custom claims {bytes} bytes: {} of {} {} used{}{}",
+            b.used,
+            b.limit,
+            b.unit,
+            if b.left < 0 { ": " } else { ", " },
+            sizes::left(b.left)
         ),
         (Some(bytes), None) => format!("; custom claims {bytes} bytes, no budget"),
         (None, _) => String::new(),

@@ -27,6 +27,7 @@ use clap::Parser;
 mod alg;
 mod budget;
 mod cli;
+mod dates;
 mod exit;
 mod input;
 mod inspect;
@@ -42,6 +43,7 @@ mod remote;
 mod size;
 mod sizes;
 mod time;
+mod wording;
 
 use cli::{Cli, Command};
 use exit::{Failure, Outcome};

@@ -6,9 +6,10 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::cli::{Format, MintArgs};
+use crate::dates::NUMERIC_DATES;
 use crate::exit::{Failure, Outcome};
-use crate::layout::LayoutName;
-use crate::{input, keys, output, time};
+use crate::layout::{self, LayoutName};
+use crate::{input, jws, keys, output, time, wording};
 
 /// `claims mint --format json`.
 #[derive(Serialize)]
@@ -45,16 +46,14 @@ fn mint<L: BoundedLayout>(args: &MintArgs, claims: &str) -> Result<Outcome, Fail
     let mut payload = Payload::<Map<String, Value>, L>::from_json(claims.as_bytes())
         .map_err(|err| Failure::input(format!("the claims: {err}")))?;
     let registered = &mut payload.registered;
-    for (name, set) in [
-        ("exp", registered.exp.is_some()),
-        ("nbf", registered.nbf.is_some()),
-        ("iat", registered.iat.is_some()),
-    ] {
-        if set {
-            return Err(Failure::input(format!(
-                "the claims set `{name}`, which the minter writes itself (from --at and --ttl); remove it"
-            )));
-        }
+    if let Some(date) = NUMERIC_DATES
+        .iter()
+        .find(|date| (date.get)(registered).is_some())
+    {
+        return Err(Failure::input(format!(
+            "the claims set `{}`, which the minter writes itself (from --at and --ttl); remove it",
+            date.name
+        )));
     }
     if let Some(sub) = &args.sub {
         registered.sub = Some(sub.clone());
@@ -76,12 +75,27 @@ fn mint<L: BoundedLayout>(args: &MintArgs, claims: &str) -> Result<Outcome, Fail
     if let Some(issuer) = &args.issuer {
         minter = minter.with_issuer(issuer);
     }
-    let token = minter.mint(&payload).map_err(|err| match err {
-        // The claims broke a rule the minter enforces (custom claims, or the layout's bounds that a
-        // cookie proof counts): the token is refused.
-        Error::Claims(_) | Error::LayoutBound { .. } => Failure::refused(err.to_string()),
-        other => Failure::input(other.to_string()),
+    let token = minter.mint(&payload).map_err(|err| {
+        let largest = wording::run_size(args.claims.as_deref(), L::NAME);
+        let message = wording::mint_error(&err, L::NAME, &largest);
+        match err {
+            // The claims broke a rule the minter enforces (custom claims, or the layout's bounds that a
+            // cookie proof counts): the token is refused.
+            Error::Claims(_) | Error::LayoutBound { .. } => Failure::refused(message),
+            _ => Failure::input(message),
+        }
     })?;
+
+    // A layout is read from its claims: without one of them, `inspect` takes the token for generic.
+    let detected = jws::decode(token.as_str()).map(|compact| layout::detect(&compact.claims).0);
+    if args.layout != LayoutName::Generic && detected.is_ok_and(|detected| detected != args.layout)
+    {
+        output::note(&format!(
+            "note: none of the claims is one only a {layout} token has, so `claims inspect` reads the \
+             token as generic; inspect it with --layout {layout}",
+            layout = L::NAME
+        ));
+    }
 
     let cookie = minter.cookie();
     match args.format {

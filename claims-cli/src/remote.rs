@@ -8,12 +8,16 @@ use std::future::Future;
 use claims_jwt::{JwksOptions, KeySet, RemoteJwks};
 
 use crate::exit::Failure;
+use crate::wording;
 
 /// The usable keys of the JWKS at `url`, for `--jwks URL`. Any failure (a URL keys must not come from, no
 /// answer in time, another status, a body over the cap, no usable key) is an input error naming the URL.
 pub(crate) fn fetch(url: &str) -> Result<KeySet, Failure> {
     let context = format!("--jwks {url}");
-    let cached = once(&context, url, |jwks| async move { jwks.refresh().await })?;
+    let with_file = "pass --jwks jwks.json";
+    let cached = once(&context, url, with_file, |jwks| async move {
+        jwks.refresh().await
+    })?;
     Ok(cached.keys().clone())
 }
 
@@ -21,21 +25,31 @@ pub(crate) fn fetch(url: &str) -> Result<KeySet, Failure> {
 /// members are not read, so that unusable ones can be explained too.
 pub(crate) fn document(url: &str) -> Result<String, Failure> {
     let context = format!("claims keys {url}");
-    let body = once(
-        &context,
-        url,
-        |jwks| async move { jwks.fetch_document().await },
-    )?;
+    let with_file = "run `claims keys jwks.json`";
+    let body = once(&context, url, with_file, |jwks| async move {
+        jwks.fetch_document().await
+    })?;
     String::from_utf8(body)
         .map_err(|_| Failure::input(format!("{context}: the JWKS is not UTF-8 text")))
 }
 
 /// Runs one request against the JWKS at `url` on a runtime of this thread: nothing else is async.
-fn once<T, F>(context: &str, url: &str, request: impl FnOnce(RemoteJwks) -> F) -> Result<T, Failure>
+/// `with_file` says how to pass a downloaded copy instead, when the document is too large.
+fn once<T, F>(
+    context: &str,
+    url: &str,
+    with_file: &str,
+    request: impl FnOnce(RemoteJwks) -> F,
+) -> Result<T, Failure>
 where
     F: Future<Output = Result<T, claims_jwt::Error>>,
 {
-    let failed = |err: claims_jwt::Error| Failure::input(format!("{context}: {err}"));
+    let failed = |err: claims_jwt::Error| {
+        Failure::input(format!(
+            "{context}: {}",
+            wording::remote_error(&err, with_file)
+        ))
+    };
     let jwks = RemoteJwks::new(url, JwksOptions::default()).map_err(failed)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -8,14 +8,14 @@ use claims_jwt::claims_core::size::CookieSpec;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::alg::AlgName;
+use crate::alg::{AlgName, RSA_MODULUS_BITS};
 use crate::budget::with_layout_budget;
 use crate::cli::{Format, SizeArgs};
 use crate::exit::{Failure, Outcome};
 use crate::output::{BAD, GOOD, paint};
 use crate::profile::Policy;
-use crate::sizes::SizeJson;
-use crate::{input, output};
+use crate::sizes::{self, SizeJson};
+use crate::{input, output, wording};
 
 /// `claims size --format json`.
 #[derive(Serialize)]
@@ -25,7 +25,8 @@ struct SizeOutput<'a> {
     header: &'a str,
     #[serde(flatten)]
     size: SizeJson,
-    /// Bytes of custom claims that still fit both the budget and the cookie; negative when over.
+    /// Bytes of custom claims that still fit the provider's budget, the layout's real budget and the
+    /// cookie; negative when over.
     room: Option<isize>,
     /// The first limit exceeded, in words; absent when everything fits.
     over: Option<String>,
@@ -38,7 +39,17 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
     let report = SizeReport::from_json(json.as_bytes(), &policy.reserved())
         .map_err(|err| Failure::input(format!("the claims: {err}")))?;
     let header = header_json(args.alg, args.kid.as_deref());
-    let signature = args.alg.signature(args.key_bits);
+    if args.key_bits.is_some() && !args.alg.is_rsa() {
+        return Err(Failure::input(format!(
+            "--key-bits applies to RSA algorithms only (RS* and PS*); an {} signature has one size, so \
+             drop it",
+            args.alg.name()
+        )));
+    }
+    // 2048 bits unless told: the smallest a verifier accepts, and the size most issuers use.
+    let signature = args
+        .alg
+        .signature(args.key_bits.unwrap_or(*RSA_MODULUS_BITS.start()));
     let cookie = match &args.cookie {
         Some(name) => CookieSpec::new(name.clone()),
         None => policy.cookie(),
@@ -50,14 +61,40 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
         None => report,
     };
 
-    // What more custom claims may take: the budget's headroom and the cookie's, in payload bytes.
-    // `None` when not even an empty payload fits: then no byte is left.
+    // What more custom claims may take: the provider's budget, the layout's real budget (what the largest
+    // token of the layout leaves, which a cookie proof checks) and the cookie, in bytes of JSON. The cookie
+    // has no byte left when not even an empty payload fits, the layout none when its other parts overflow.
     let max_payload = report.max_payload_len().unwrap_or(0);
     let cookie_room = signed(max_payload) - signed(report.payload().bytes);
-    let room = report
-        .headroom()
-        .map_or(cookie_room, |budget| budget.min(cookie_room));
-    let over = report.check().err().map(|err| err.to_string());
+    let layout = report
+        .token_budget()
+        .zip(policy.layout())
+        .map(|(largest, layout)| {
+            let allows = largest.custom_room().unwrap_or(0);
+            LayoutRoom {
+                name: format!("the {signature} {layout} layout"),
+                allows,
+                left: signed(allows) - signed(report.custom().bytes),
+            }
+        });
+    let room = [
+        report.headroom(),
+        layout.as_ref().map(|layout| layout.left),
+        Some(cookie_room),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(cookie_room);
+    let over = report
+        .check()
+        .err()
+        .map(|err| wording::claims_error(&err, wording::SIZE_LARGEST))
+        .or_else(|| {
+            layout
+                .as_ref()
+                .and_then(|layout| layout.over(report.custom().bytes))
+        });
 
     match args.format {
         Format::Json => output::print_json(&SizeOutput {
@@ -74,9 +111,17 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
                 text.push_str("; give --kid for the header your issuer writes");
             }
             text.push('\n');
-            let budget = report.headroom().map_or_else(String::new, |left| {
-                format!("{left} left in the {} budget, ", args.profile.name())
-            });
+            let mut figures = Vec::new();
+            if let Some(left) = report.headroom() {
+                figures.push(left_in(
+                    left,
+                    &format!("the {} budget", args.profile.name()),
+                ));
+            }
+            if let Some(layout) = &layout {
+                figures.push(left_in(layout.left, &layout.name));
+            }
+            figures.push(left_in(cookie_room, "the cookie"));
             let room = match &over {
                 None => paint(
                     GOOD,
@@ -87,14 +132,42 @@ pub(crate) fn run(args: &SizeArgs) -> Result<Outcome, Failure> {
                     paint(BAD, "room: none")
                 }
             };
-            let _ = writeln!(
-                text,
-                "{room}: {budget}{cookie_room} in the cookie (bytes of JSON)"
-            );
+            let _ = writeln!(text, "{room}: {} (bytes of JSON)", figures.join(", "));
             output::print(&text);
         }
     }
     Ok(Outcome::failed_if(over.is_some()))
+}
+
+/// The custom-claims budget of the layout's largest token for this algorithm, `kid` and cookie.
+struct LayoutRoom {
+    /// "the RSA-2048 clerk layout".
+    name: String,
+    /// Bytes of custom-claims JSON it allows.
+    allows: usize,
+    /// What the claims leave of it; negative when over.
+    left: isize,
+}
+
+impl LayoutRoom {
+    /// Why custom claims of `bytes` do not fit, when they do not.
+    fn over(&self, bytes: usize) -> Option<String> {
+        (self.left < 0).then(|| {
+            format!(
+                "custom claims take {bytes} bytes of compact JSON, {} over the {} bytes {} allows (its \
+                 largest token must fit the cookie, and a minter's cookie proof refuses it otherwise); \
+                 shorten or drop claims, or keep large data server-side",
+                self.left.unsigned_abs(),
+                self.allows,
+                self.name,
+            )
+        })
+    }
+}
+
+/// `left` bytes of room in `place`: "90 left in the clerk budget", or "OVER BUDGET by 3 in the cookie".
+fn left_in(left: isize, place: &str) -> String {
+    format!("{} in {place}", sizes::left(left))
 }
 
 fn signed(n: usize) -> isize {

@@ -4,6 +4,15 @@ use claims_jwt::claims_core::SizeReport;
 use claims_jwt::claims_core::size::{CookieSpec, SignatureAlg, base64url_len};
 use serde::Serialize;
 
+/// `left` bytes of room, as the size report words it: "90 left", or "OVER BUDGET by 3" when negative.
+pub(crate) fn left(left: isize) -> String {
+    if left < 0 {
+        format!("OVER BUDGET by {}", left.unsigned_abs())
+    } else {
+        format!("{left} left")
+    }
+}
+
 /// Where a token's bytes go, claim by claim.
 #[derive(Debug, Serialize)]
 pub(crate) struct SizeJson {

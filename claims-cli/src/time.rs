@@ -7,6 +7,12 @@ const YEAR_10000: u64 = 253_402_300_800;
 
 /// An instant on the command line: Unix seconds, or RFC 3339 (`2024-04-15T12:00:00Z`).
 pub(crate) fn parse_instant(text: &str) -> Result<u64, String> {
+    if text.is_empty() {
+        return Err(
+            "no time given: give Unix seconds or an RFC 3339 time such as 2024-04-15T12:00:00Z"
+                .into(),
+        );
+    }
     if text.bytes().all(|b| b.is_ascii_digit()) {
         return text
             .parse()
@@ -23,7 +29,10 @@ pub(crate) fn parse_instant(text: &str) -> Result<u64, String> {
 
 /// A duration on the command line: `60s`, `5m`, `1h 30m`, or whole seconds.
 pub(crate) fn parse_duration(text: &str) -> Result<Duration, String> {
-    if text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty() {
+    if text.is_empty() {
+        return Err("no duration given: give one such as 60s, 5m or 1h".into());
+    }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
         return text
             .parse()
             .map(Duration::from_secs)
@@ -70,12 +79,30 @@ mod tests {
     fn instants_are_unix_seconds_or_rfc_3339() {
         assert_eq!(parse_instant("1666648250"), Ok(1_666_648_250));
         assert_eq!(parse_instant("2022-10-24T21:50:50Z"), Ok(1_666_648_250));
-        assert!(
-            parse_instant("yesterday")
-                .unwrap_err()
-                .starts_with("`yesterday` is not Unix seconds")
+        assert_eq!(
+            parse_instant("yesterday"),
+            Err("`yesterday` is not Unix seconds or an RFC 3339 time such as 2024-04-15T12:00:00Z (timestamp format is invalid)".into())
         );
-        assert!(parse_instant("99999999999999999999").is_err());
+        assert_eq!(
+            parse_instant("99999999999999999999"),
+            Err("`99999999999999999999` is too large for a Unix time".into())
+        );
+        assert_eq!(
+            parse_instant(""),
+            Err(
+                "no time given: give Unix seconds or an RFC 3339 time such as 2024-04-15T12:00:00Z"
+                    .into()
+            )
+        );
+        // humantime refuses years before 1970 itself.
+        assert_eq!(
+            parse_instant("1969-12-31T23:59:59Z"),
+            Err(
+                "`1969-12-31T23:59:59Z` is not Unix seconds or an RFC 3339 time such as \
+                 2024-04-15T12:00:00Z (numeric component is out of range)"
+                    .into()
+            )
+        );
     }
 
     #[test]
@@ -83,8 +110,18 @@ mod tests {
         assert_eq!(parse_duration("300"), Ok(Duration::from_secs(300)));
         assert_eq!(parse_duration("5m"), Ok(Duration::from_secs(300)));
         assert_eq!(parse_duration("1h 30m"), Ok(Duration::from_secs(5_400)));
-        assert!(parse_duration("soon").is_err());
-        assert!(parse_duration("").is_err());
+        assert_eq!(
+            parse_duration("soon"),
+            Err("`soon` is not a duration such as 60s, 5m or 1h (expected number at 0)".into())
+        );
+        assert_eq!(
+            parse_duration(""),
+            Err("no duration given: give one such as 60s, 5m or 1h".into())
+        );
+        assert_eq!(
+            parse_duration("99999999999999999999"),
+            Err("`99999999999999999999` seconds is too long".into())
+        );
     }
 
     #[test]

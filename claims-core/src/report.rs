@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use claims_profiles::{Budget, ReservedNames};
+use claims_profiles::{Budget, Profile, ReservedNames};
 
 use crate::error::{BudgetKind, ClaimsError};
 use crate::size::{
@@ -48,7 +48,8 @@ struct TokenFigures {
 }
 
 /// Where the bytes of a session token go: each top-level claim's bytes in the payload and in the token,
-/// its share of the custom-claims budget, the totals and the headroom.
+/// its share (of the custom-claims budget for a custom claim, of the payload for the others, each labelled
+/// registered or provider), the totals and the headroom.
 ///
 /// All figures are exact: the payload total equals `serde_json::to_vec(payload).len()`, and with a token
 /// layout the token length equals that of the token a signer produces for these claims in this order.
@@ -556,6 +557,23 @@ fn short_name(name: &str) -> String {
     }
 }
 
+/// `used` of `of` as a percentage and a bar of up to [`BAR_WIDTH`] cells, then `label`; the bar is
+/// padded so that labels line up, and a row without a label ends at its bar.
+fn share_bar(used: usize, of: usize, label: &str) -> String {
+    #[allow(clippy::cast_precision_loss)] // a percentage for people to read
+    let share = used as f64 * 100.0 / of.max(1) as f64;
+    let cells = (used * BAR_WIDTH).div_ceil(of.max(1)).min(BAR_WIDTH);
+    let bar = "█".repeat(cells);
+    if label.is_empty() {
+        format!("{share:>5.1}% {bar}")
+    } else {
+        format!(
+            "{share:>5.1}% {bar}{}{label}",
+            " ".repeat(BAR_WIDTH - cells)
+        )
+    }
+}
+
 impl fmt::Display for SizeReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let width = self
@@ -565,9 +583,11 @@ impl fmt::Display for SizeReport {
             .max()
             .unwrap_or(0)
             .max("custom claims".len());
+        // Custom claims are measured against their budget, when there is one; every other claim (and
+        // every claim without a budget) against the payload.
         let budget_head = match self.budget {
-            Some(b) => format!("share of {b}"),
-            None => "share".to_owned(),
+            Some(b) => format!("share: custom claims of {b}, others of the payload"),
+            None => "share of the payload".to_owned(),
         };
         writeln!(
             f,
@@ -582,18 +602,20 @@ impl fmt::Display for SizeReport {
                 claim.json.bytes,
                 claim.token_chars
             )?;
-            match (claim.custom, self.budget) {
-                (false, _) => write!(f, "(provider claim)")?,
-                (true, None) => write!(f, "custom")?,
-                (true, Some(b)) => {
-                    let used = claim.json.in_unit(b.unit);
-                    #[allow(clippy::cast_precision_loss)] // a percentage for people to read
-                    let share = used as f64 * 100.0 / b.limit.max(1) as f64;
-                    let cells = (used * BAR_WIDTH).div_ceil(b.limit.max(1)).min(BAR_WIDTH);
-                    write!(f, "{share:>5.1}% {}", "█".repeat(cells))?;
-                }
-            }
-            writeln!(f)?;
+            let (used, of) = match (claim.custom, self.budget) {
+                (true, Some(b)) => (claim.json.in_unit(b.unit), b.limit),
+                _ => (claim.json.bytes, self.payload.bytes),
+            };
+            // The RFC 7519 names are registered whatever the profile; a reserved name that is not one
+            // belongs to the provider.
+            let label = if claim.custom {
+                ""
+            } else if Profile::RFC7519.names().contains(&claim.name.as_str()) {
+                "  (registered)"
+            } else {
+                "  (provider)"
+            };
+            writeln!(f, "{}", share_bar(used, of, label))?;
         }
         let braces = 2;
         let brace_chars = base64url_len(self.payload.bytes)
@@ -751,7 +773,7 @@ mod tests {
 
     #[test]
     fn display_is_aligned_and_flags_overflow() {
-        let payload = json!({"sub": "u", "note": "x".repeat(40)});
+        let payload = json!({"sub": "u", "sid": "s", "note": "x".repeat(40)});
         let report =
             SizeReport::from_claims(&payload, &ReservedNames::from_profiles(&[&Profile::CLERK]))
                 .unwrap()
@@ -763,14 +785,15 @@ mod tests {
                 );
         let text = report.to_string();
         let expected = "\
-claim            JSON   token  share of 40 bytes
+claim            JSON   token  share: custom claims of 40 bytes, others of the payload
 note               49      65  122.5% ████████████████████
-sub                10      13  (provider claim)
-{ }                 2       4
-payload            61      82  bytes of JSON, characters of base64url
+sid                10      13   14.1% ███                   (provider)
+sub                10      14   14.1% ███                   (registered)
+{ }                 2       3
+payload            71      95  bytes of JSON, characters of base64url
 custom claims      51          51 of 40 bytes used: OVER BUDGET by 11
-token: 154 chars = header 27 + payload 82 + signature 43 (HS256) + 2 dots
-cookie `s`: 156 of 100 bytes: OVER THE LIMIT by 56 (a browser drops it silently); the payload may hold at most 19 bytes of JSON
+token: 167 chars = header 27 + payload 95 + signature 43 (HS256) + 2 dots
+cookie `s`: 169 of 100 bytes: OVER THE LIMIT by 69 (a browser drops it silently); the payload may hold at most 19 bytes of JSON
 ";
         assert_eq!(text, expected);
         // The custom-claims budget is checked first, so it is the one named.
@@ -783,6 +806,6 @@ cookie `s`: 156 of 100 bytes: OVER THE LIMIT by 56 (a browser drops it silently)
             })
         );
         assert_eq!(report.headroom(), Some(-11));
-        assert_eq!(report.cookie_headroom(), Some(-56));
+        assert_eq!(report.cookie_headroom(), Some(-69));
     }
 }

@@ -15,17 +15,15 @@ use serde_json::{Map, Value};
 use crate::alg::AlgName;
 use crate::budget::with_layout_budget;
 use crate::cli::{Format, InspectArgs};
+use crate::dates::NUMERIC_DATES;
 use crate::exit::{Failure, Outcome};
 use crate::jws::Compact;
 use crate::keys::LoadedKey;
 use crate::layout::{self, LayoutName};
 use crate::sizes::SizeJson;
-use crate::{input, jws, keys, output, time};
+use crate::{input, jws, keys, output, time, wording};
 
-use model::{Inspection, LayoutJson, TimeJson, Verification};
-
-/// Claims whose custom part is any JSON object.
-type Dynamic = Map<String, Value>;
+use model::{Dynamic, Inspection, LayoutJson, TimeJson, Verification};
 
 /// Runs `claims inspect`.
 pub(crate) fn run(args: &InspectArgs) -> Result<Outcome, Failure> {
@@ -95,8 +93,9 @@ fn inspect<L: Layout>(subject: Subject<'_>) -> Result<Inspection, Failure> {
     let cookie = L::cookie();
     if let Err(err) = cookie.check(token.len()) {
         problems.push(format!(
-            "cookie `{}`: {err}; a browser drops a cookie this large without a word",
-            cookie.name()
+            "cookie `{}`: {}; a browser drops a cookie this large without a word",
+            cookie.name(),
+            wording::claims_error(&err, wording::INSPECT_LARGEST)
         ));
     }
 
@@ -181,22 +180,16 @@ fn measure(
 
 /// The time claims that are `NumericDate`s, for people, relative to `at`.
 fn times(registered: &Map<String, Value>, at: u64) -> Vec<TimeJson> {
-    ["iat", "nbf", "exp"]
-        .into_iter()
-        .filter_map(|claim| {
-            let value = registered.get(claim)?.as_u64()?;
-            let state = match claim {
-                "exp" if value <= at => Some("expired"),
-                "nbf" if value > at => Some("not yet valid"),
-                "iat" if value > at => Some("in the future"),
-                _ => None,
-            };
+    NUMERIC_DATES
+        .iter()
+        .filter_map(|date| {
+            let value = registered.get(date.name)?.as_u64()?;
             Some(TimeJson {
-                claim,
+                claim: date.name,
                 value,
                 utc: time::utc(value),
                 relative: time::relative(value, at),
-                state,
+                state: (date.failed)(value, at),
             })
         })
         .collect()

@@ -6,6 +6,10 @@ use serde_json::{Map, Value};
 
 use crate::sizes::SizeJson;
 
+/// Claims whose custom part is any JSON object: what `claims inspect` reads every token's custom claims
+/// as.
+pub(crate) type Dynamic = Map<String, Value>;
+
 /// Everything `claims inspect` reports about one token.
 #[derive(Debug, Serialize)]
 pub(crate) struct Inspection {
@@ -19,7 +23,7 @@ pub(crate) struct Inspection {
     pub(crate) layout: LayoutJson,
     /// The protected header.
     pub(crate) header: Map<String, Value>,
-    /// The registered claims of RFC 7519 (`iss sub aud exp nbf iat jti`).
+    /// The registered claims of RFC 7519 (those of claims-jwt's `Registered::NAMES`).
     pub(crate) registered: Map<String, Value>,
     /// The claims the layout owns (Clerk's `sid`, `o`...; Stytch's `https://stytch.com/...`).
     pub(crate) provider: Map<String, Value>,

@@ -6,12 +6,11 @@ use claims_jwt::{
     KEY_HEADER_PARAMETERS, Layout, MAX_KID_LEN, Token, Verifier, VerifyingKey,
 };
 
-use super::Dynamic;
-use super::model::Verification;
+use super::model::{Dynamic, Verification};
 use crate::cli::InspectArgs;
 use crate::exit::Failure;
 use crate::keys::{LoadedKey, VerifierKeys};
-use crate::time;
+use crate::{time, wording};
 
 /// Verifies `token` as a `Verifier<L>` built from `key` and the options of `args`; fails only when the
 /// options cannot make a verifier (a `--leeway` over claims-jwt's maximum).
@@ -69,7 +68,7 @@ pub(crate) fn verify<L: Layout>(
             key: key.source.clone(),
             reason: reason(&err),
             http_status: err.status(),
-            message: err.to_string(),
+            message: wording::refusal(&err),
             hint: hint(&err, key, now),
         },
     })
@@ -167,8 +166,8 @@ fn reason(err: &Error) -> &'static str {
         Error::MissingKid => "missing_kid",
         Error::InvalidSignature => "invalid_signature",
         Error::InvalidPayload(ClaimsError::DuplicateClaim { .. }) => "duplicate_claim",
-        Error::InvalidClaim { .. } => "invalid_claim",
-        Error::InvalidPayload(_) => "invalid_claims",
+        // claims-axum's stable reason for both (README: `Reason::InvalidClaims`).
+        Error::InvalidClaim { .. } | Error::InvalidPayload(_) => "invalid_claims",
         Error::MissingClaim { .. } => "missing_claim",
         Error::Expired { .. } => "expired",
         Error::LifetimeTooLong { .. } => "lifetime_too_long",
@@ -212,5 +211,27 @@ fn hint(err: &Error, key: &LoadedKey, now: u64) -> Option<String> {
             Some("the token was altered, or signed with another key".to_owned())
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claims_refused_by_type_have_claims_axum_s_reason() {
+        let mistyped = Error::InvalidClaim {
+            name: "exp".into(),
+            expected: "a NumericDate",
+            found: "\"soon\"".into(),
+        };
+        assert_eq!(reason(&mistyped), "invalid_claims");
+        let custom = Error::InvalidPayload(ClaimsError::Json {
+            message: "missing field `plan`".into(),
+        });
+        assert_eq!(reason(&custom), "invalid_claims");
+        // A repeated name keeps its own reason.
+        let repeated = Error::InvalidPayload(ClaimsError::DuplicateClaim { name: "sub".into() });
+        assert_eq!(reason(&repeated), "duplicate_claim");
     }
 }

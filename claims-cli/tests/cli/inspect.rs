@@ -51,14 +51,14 @@ custom claims
 {}
 
 size
-claim            JSON   token  share of 1200 bytes
-azp                49      65  (provider claim)
-exp                17      23  (provider claim)
-iat                17      22  (provider claim)
-iss                47      63  (provider claim)
-nbf                17      23  (provider claim)
-sid                41      54  (provider claim)
-sub                41      55  (provider claim)
+claim            JSON   token  share: custom claims of 1200 bytes, others of the payload
+azp                49      65   21.2% █████                 (provider)
+exp                17      23    7.4% ██                    (registered)
+iat                17      22    7.4% ██                    (registered)
+iss                47      63   20.3% █████                 (registered)
+nbf                17      23    7.4% ██                    (registered)
+sid                41      54   17.7% ████                  (provider)
+sub                41      55   17.7% ████                  (registered)
 { }                 2       3
 payload           231     308  bytes of JSON, characters of base64url
 custom claims       2          2 of 1200 bytes used, 1198 left
@@ -283,8 +283,7 @@ fn refusals_exit_1_with_the_verifier_s_reason() {
     assert_eq!(verification["reason"], "lifetime_too_long");
     assert_eq!(
         verification["message"],
-        "the token lives 950 s, over the maximum lifetime of 60 s; refused (raise it with \
-         `Verifier::with_max_lifetime` if the issuer mints longer-lived tokens)"
+        "the token lives 950 s, over the maximum lifetime of 60 s; refused"
     );
     assert_eq!(
         verification["hint"],
@@ -371,6 +370,26 @@ const MINTED_AT: u64 = 1_700_000_000;
 
 fn claims_map(value: Value) -> Map<String, Value> {
     serde_json::from_value(value).expect("an object")
+}
+
+#[test]
+fn a_signed_token_with_a_mistyped_claim_is_refused_as_invalid_claims() {
+    use claims_jwt::jsonwebtoken::{EncodingKey, Header, encode};
+    let secret = EncodingKey::from_secret(crate::support::SECRET.as_bytes());
+    let sign = |payload: Value| encode(&Header::new(Algorithm::HS256), &payload, &secret).unwrap();
+
+    let run = inspect_minted(&sign(json!({"sub": "u", "exp": "soon"})));
+    assert_eq!(run.code, 1, "{run:?}");
+    let verification = &run.json()["verification"];
+    assert_eq!(verification["status"], "refused");
+    // The reason claims-axum answers with, documented as stable.
+    assert_eq!(verification["reason"], "invalid_claims");
+    assert_eq!(verification["http_status"], 401);
+
+    // The positive control: the same token with a NumericDate verifies.
+    let run = inspect_minted(&sign(json!({"sub": "u", "exp": MINTED_AT + 60})));
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.json()["verification"]["status"], "verified");
 }
 
 #[test]
@@ -595,9 +614,9 @@ fn a_token_over_its_cookie_limit_is_refused_even_when_it_verifies() {
     assert_eq!(
         report["problems"],
         json!([format!(
-            "cookie `__session`: the cookie takes {} bytes, {over} over the budget of 4096 bytes; shorten or \
-             drop claims (a SizeReport shows which are largest) or keep large data server-side; a browser \
-             drops a cookie this large without a word",
+            "cookie `__session`: the cookie takes {} bytes, {over} over the budget of 4096 bytes; see which \
+             are largest in the size report, then shorten or drop claims or keep large data server-side; a \
+             browser drops a cookie this large without a word",
             "__session=".len() + minted.len()
         )])
     );
@@ -672,6 +691,31 @@ fn without_a_key_what_every_verifier_refuses_is_still_refused() {
         "token: 24 chars; cookie `__session`: 34 of 4096 bytes (alg none: no known signature of 0 bytes, so \
          no headroom figures)\n"
     ), "{}", run.stdout);
+}
+
+#[test]
+fn an_rsa_signature_of_a_size_no_verifier_accepts_gets_no_headroom_figures() {
+    let rs256 = URL_SAFE_NO_PAD.encode(json!({"alg": "RS256", "typ": "JWT"}).to_string());
+    let run = claims(&["inspect", &format!("{rs256}.e30.")]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.ends_with(
+        "token: 41 chars; cookie `__session`: 51 of 4096 bytes (alg RS256: no known signature of 0 bytes, so \
+         no headroom figures)\n"
+    ), "{}", run.stdout);
+    // 2 bytes: an "RSA-16" key is no key.
+    let run = claims(&["inspect", &format!("{rs256}.e30.AAA")]);
+    assert!(run.stdout.ends_with(
+        "token: 44 chars; cookie `__session`: 54 of 4096 bytes (alg RS256: no known signature of 2 bytes, so \
+         no headroom figures)\n"
+    ), "{}", run.stdout);
+    // The positive control: 256 bytes are a 2048-bit key's.
+    let signature = URL_SAFE_NO_PAD.encode([0u8; 256]);
+    let run = claims(&["inspect", &format!("{rs256}.e30.{signature}")]);
+    assert!(
+        run.stdout.contains("+ signature 342 (RSA-2048) + 2 dots\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

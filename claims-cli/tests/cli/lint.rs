@@ -82,9 +82,10 @@ fn over_the_budget_or_a_repeated_name_fails() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stdout,
-        "error: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; shorten or \
-         drop claims (a SizeReport shows which are largest) or keep large data server-side\n\
-         failed: 1 error: 1 claim; custom claims 1310 bytes: 1310 of 1200 bytes used, -110 left\n"
+        "error: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; run \
+         `claims size FILE --profile clerk` to see which are largest, then shorten or drop claims or keep \
+         large data server-side\n\
+         failed: 1 error: 1 claim; custom claims 1310 bytes: 1310 of 1200 bytes used: OVER BUDGET by 110\n"
     );
     // Firebase counts UTF-16 units: 1,000 of them.
     let emoji = json!({"n": "😀".repeat(497)}).to_string(); // {"n":"..."}: 8 + 994 units, 8 + 1988 bytes

@@ -87,6 +87,33 @@ fn a_clerk_token_is_byte_for_byte_the_minter_s() {
 }
 
 #[test]
+fn a_layout_token_without_a_claim_of_its_own_gets_a_note() {
+    let args = ["--layout", "clerk", "--at", "1700000000"];
+    let run = mint("mint-bare-clerk.json", r#"{"plan":"pro"}"#, &args);
+    assert_eq!(run.code, 0, "{run:?}");
+    let note = "note: none of the claims is one only a clerk token has, so `claims inspect` reads the token \
+                as generic; inspect it with --layout clerk\n";
+    assert!(run.stderr.starts_with(note), "{}", run.stderr);
+    // What the note says: inspect takes it for generic.
+    let token = run.stdout.trim_end();
+    let inspected = claims(&["inspect", token, "--format", "json"]);
+    assert_eq!(inspected.json()["layout"]["name"], "generic");
+
+    // With a Clerk claim, no note.
+    let run = mint(
+        "mint-sid-clerk.json",
+        r#"{"plan":"pro","sid":"sess_1"}"#,
+        &args,
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stderr.starts_with("minted a clerk token"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn json_output_has_the_token_s_figures() {
     let run = claims_with_secret(
         &[
@@ -188,8 +215,12 @@ fn the_minter_s_refusals_exit_1() {
     let run = mint("mint-big.json", &bio(1_300), &["--layout", "clerk"]);
     assert_eq!(
         run.error_line(1),
-        "cannot mint: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; \
-         shorten or drop claims (a SizeReport shows which are largest) or keep large data server-side"
+        format!(
+            "cannot mint: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; \
+             run `claims size {} --profile clerk` to see which are largest, then shorten or drop claims or \
+             keep large data server-side",
+            temp_file("mint-big.json", &bio(1_300))
+        )
     );
     // No budget for generic tokens, but the cookie still holds.
     let run = mint("mint-huge.json", &bio(4_000), &[]);
@@ -238,10 +269,19 @@ fn bad_claims_and_keys_are_input_errors() {
     let clerk = |ttl| mint("mint-ttl.json", "{}", &["--layout", "clerk", "--ttl", ttl]);
     assert_eq!(
         clerk("61s").error_line(2),
-        "the minter's TTL of 61 s is over the maximum lifetime of 60 s, which verifiers enforce; shorten \
-         it with `Minter::with_ttl`, or raise both maximums with `with_max_lifetime`"
+        "--ttl 61s is over the clerk layout's maximum lifetime of 60 s; give --ttl 60s or less"
     );
     assert_eq!(clerk("60s").code, 0);
+    // A `kid` no verifier accepts, with the longest one beside it.
+    let kid = |len: usize| {
+        let kid = "k".repeat(len);
+        mint("mint-kid.json", "{}", &["--kid", &kid])
+    };
+    assert_eq!(
+        kid(300).error_line(2),
+        "--kid is 300 bytes, over the 256 a verifier accepts; give a shorter --kid"
+    );
+    assert_eq!(kid(256).code, 0);
     // A secret shorter than the hash output is no key (RFC 7518 §3.2), with a 32-byte one beside it.
     let with_secret = |secret: &str| {
         claims_with(

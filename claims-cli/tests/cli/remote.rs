@@ -104,8 +104,8 @@ fn a_fetch_that_fails_exits_2_naming_the_url() {
     assert_eq!(
         inspect("token", &url).error_line(2),
         format!(
-            "--jwks {url}: the JWKS at {url} is over the 65536-byte cap and was refused; raise the cap \
-             with `JwksOptions::with_max_body_len` only if the set is genuine"
+            "--jwks {url}: the JWKS at {url} is over the 65536-byte cap and was refused; if the set is \
+             genuine, download it (curl -o jwks.json {url}) and pass --jwks jwks.json"
         )
     );
 
@@ -175,7 +175,17 @@ fn claims_keys_on_a_url_that_fails_exits_2_naming_it() {
             "{url} is not a JWKS document: it has no `keys` array; expected {{\"keys\": [...]}}"
         )
     );
-    assert_eq!(server.requests(), 2);
+    // Over the cap: the way round it is a downloaded copy.
+    let huge = json!({"keys": [], "padding": "x".repeat(70 * 1024)}).to_string();
+    server.set(Reply::json(huge));
+    assert_eq!(
+        claims(&["keys", &url]).error_line(2),
+        format!(
+            "claims keys {url}: the JWKS at {url} is over the 65536-byte cap and was refused; if the set is \
+             genuine, download it (curl -o jwks.json {url}) and run `claims keys jwks.json`"
+        )
+    );
+    assert_eq!(server.requests(), 3);
 
     let far = "http://keys.example.com/jwks";
     assert_eq!(

@@ -33,7 +33,8 @@ fn a_clerk_payload_has_the_exact_figures() {
          cookie `__session`: 681 of 4096 bytes, 3415 left; the payload may hold at most 2738 bytes of JSON\n\
          clerk advises 1200 bytes of custom claims; your RSA-2048 clerk layout in `__session` allows 1260 bytes\n\
          header: {{\"alg\":\"RS256\",\"kid\":\"{KID}\",\"typ\":\"JWT\"}} (68 bytes)\n\
-         room: 1145 more bytes of custom claims fit: 1145 left in the clerk budget, 2561 in the cookie (bytes of JSON)\n"
+         room: 1145 more bytes of custom claims fit: 1145 left in the clerk budget, 1205 left in the RSA-2048 \
+         clerk layout, 2561 left in the cookie (bytes of JSON)\n"
     )), "{}", run.stdout);
 
     let run = claims_with(&[&args[..], &["--format", "json"]].concat(), "", &[]);
@@ -80,21 +81,26 @@ fn a_clerk_payload_has_the_exact_figures() {
     assert_eq!(custom, ["fullName", "roles"]);
 }
 
+/// Supabase's 3,180-byte cookie chunks and an ES256 signature.
+const SUPABASE_COOKIE: [&str; 6] = [
+    "--alg",
+    "ES256",
+    "--cookie",
+    "sb-access-token",
+    "--cookie-limit",
+    "3180",
+];
+
 #[test]
 fn the_cookie_can_leave_less_room_than_the_budget() {
-    // Supabase's 3,180-byte cookie chunks, an ES256 signature, no custom-claims budget.
+    // Supabase's profile: no custom-claims budget and no claims-jwt layout (whose largest registered claims would leave less room than the cookie: see below).
     let claims = json!({"sub": "u", "bio": "x".repeat(2_000)}).to_string();
     let args = [
-        "size",
-        "--alg",
-        "ES256",
-        "--cookie",
-        "sb-access-token",
-        "--cookie-limit",
-        "3180",
-        "--format",
-        "json",
-    ];
+        &["size", "--profile", "supabase"][..],
+        &SUPABASE_COOKIE,
+        &["--format", "json"],
+    ]
+    .concat();
     let run = claims_with(&args, &claims, &[]);
     assert_eq!(run.code, 0, "{run:?}");
     let report = run.json();
@@ -115,8 +121,8 @@ fn the_cookie_can_leave_less_room_than_the_budget() {
     assert_eq!(
         report["over"],
         json!(format!(
-            "the cookie takes {cookie_bytes} bytes, {} over the budget of 3180 bytes; shorten or drop claims \
-             (a SizeReport shows which are largest) or keep large data server-side",
+            "the cookie takes {cookie_bytes} bytes, {} over the budget of 3180 bytes; see which are largest \
+             in the report, then shorten or drop claims or keep large data server-side",
             cookie_bytes - 3_180
         ))
     );
@@ -127,15 +133,34 @@ fn the_cookie_can_leave_less_room_than_the_budget() {
 }
 
 #[test]
+fn the_generic_layout_s_largest_token_leaves_less_room_than_the_cookie() {
+    // The same claims under the rfc7519 profile: the generic layout's registered claims at their default
+    // bounds leave 1,670 bytes of custom claims in that cookie, under the 2,010 given.
+    let claims = json!({"sub": "u", "bio": "x".repeat(2_000)}).to_string();
+    let args = [&["size"][..], &SUPABASE_COOKIE].concat();
+    let run = claims_with(&args, &claims, &[]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.ends_with(
+        "your ES256 generic layout in `sb-access-token` allows 1670 bytes of custom claims\n\
+         header: {\"alg\":\"ES256\",\"typ\":\"JWT\"} (27 bytes); give --kid for the header your issuer writes\n\
+         over: custom claims take 2010 bytes of compact JSON, 340 over the 1670 bytes the ES256 generic \
+         layout allows (its largest token must fit the cookie, and a minter's cookie proof refuses it \
+         otherwise); shorten or drop claims, or keep large data server-side\n\
+         room: none: OVER BUDGET by 340 in the ES256 generic layout, 260 left in the cookie (bytes of JSON)\n"
+    ), "{}", run.stdout);
+}
+
+#[test]
 fn over_the_budget_exits_1_and_says_by_how_much() {
     let claims = json!({"bio": "x".repeat(1_300)}).to_string();
     let run = claims_with(&["size", "--profile", "clerk"], &claims, &[]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stdout.ends_with(
         "header: {\"alg\":\"RS256\",\"typ\":\"JWT\"} (27 bytes); give --kid for the header your issuer writes\n\
-         over: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; shorten or \
-         drop claims (a SizeReport shows which are largest) or keep large data server-side\n\
-         room: none: -110 left in the clerk budget, 1469 in the cookie (bytes of JSON)\n"
+         over: custom claims take 1310 bytes of compact JSON, 110 over the budget of 1200 bytes; see which \
+         are largest in the report, then shorten or drop claims or keep large data server-side\n\
+         room: none: OVER BUDGET by 110 in the clerk budget, OVER BUDGET by 9 in the RSA-2048 clerk layout, \
+         1469 left in the cookie (bytes of JSON)\n"
     ), "{}", run.stdout);
 
     assert_eq!(
@@ -225,4 +250,85 @@ fn the_layout_s_real_budget_stands_beside_the_provider_s_rule_of_thumb() {
         Some("your EdDSA generic layout in `__session` allows 2361 bytes of custom claims")
     );
     assert_eq!(budget_line(&["--profile", "supabase"]), None);
+}
+
+#[test]
+fn custom_claims_over_the_layout_s_real_budget_are_over() {
+    // RS512 with an 8192-bit key and a 200-byte `kid` leave Clerk's layout 324 bytes of custom claims,
+    // under the 1,200 Clerk advises: 1,111 bytes are within the advice, yet no minter's cookie proof
+    // passes them.
+    let kid = "k".repeat(200);
+    let args = [
+        "size",
+        "--profile",
+        "clerk",
+        "--alg",
+        "RS512",
+        "--key-bits",
+        "8192",
+        "--kid",
+        &kid,
+    ];
+    let bio = |len: usize| json!({"bio": "x".repeat(len)}).to_string();
+    assert_eq!(bio(1_101).len(), 1_111);
+    let run = claims_with(&args, &bio(1_101), &[]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.ends_with(
+        "over: custom claims take 1111 bytes of compact JSON, 787 over the 324 bytes the RSA-8192 clerk \
+         layout allows (its largest token must fit the cookie, and a minter's cookie proof refuses it \
+         otherwise); shorten or drop claims, or keep large data server-side\n\
+         room: none: 89 left in the clerk budget, OVER BUDGET by 787 in the RSA-8192 clerk layout, 691 left \
+         in the cookie (bytes of JSON)\n"
+    ), "{}", run.stdout);
+    let report = claims_with(
+        &[&args[..], &["--format", "json"]].concat(),
+        &bio(1_101),
+        &[],
+    )
+    .json();
+    assert_eq!(report["room"], -787);
+    assert_eq!(report["layout_budget"]["custom_bytes"], 324);
+
+    // The positive control: 300 bytes leave 24 of the layout's 324.
+    assert_eq!(bio(290).len(), 300);
+    let run = claims_with(&args, &bio(290), &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.ends_with(
+        "room: 24 more bytes of custom claims fit: 900 left in the clerk budget, 24 left in the RSA-8192 \
+         clerk layout, 1502 left in the cookie (bytes of JSON)\n"
+    ), "{}", run.stdout);
+}
+
+#[test]
+fn key_bits_are_an_rsa_size_a_verifier_accepts() {
+    let refused = |bits: &str| {
+        let run = claims_with(&["size", "--key-bits", bits], "{}", &[]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.contains(&format!(
+            "invalid value '{bits}' for '--key-bits <BITS>': `{bits}` is not an RSA key size a verifier \
+             accepts: give a number of bits from 2048 to 8192, a multiple of 8 (2048, 3072, 4096...)"
+        )), "{}", run.stderr);
+    };
+    for bits in ["0", "1024", "2049", "16384"] {
+        refused(bits);
+    }
+    let run = claims_with(&["size", "--key-bits", "3072"], "{}", &[]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("(RSA-3072)"), "{}", run.stdout);
+
+    // Other algorithms have one signature size: --key-bits would be ignored, so it is refused.
+    for alg in ["ES256", "HS512", "EdDSA"] {
+        let run = claims_with(&["size", "--alg", alg, "--key-bits", "4096"], "{}", &[]);
+        assert_eq!(
+            run.error_line(2),
+            format!(
+                "--key-bits applies to RSA algorithms only (RS* and PS*); an {alg} signature has one size, \
+                 so drop it"
+            )
+        );
+        let run = claims_with(&["size", "--alg", alg], "{}", &[]);
+        assert_eq!(run.code, 0, "{run:?}");
+    }
+    let run = claims_with(&["size", "--alg", "PS384", "--key-bits", "4096"], "{}", &[]);
+    assert!(run.stdout.contains("(RSA-4096)"), "{}", run.stdout);
 }
