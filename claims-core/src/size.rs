@@ -716,16 +716,13 @@ mod tests {
         fn max_payload_len_is_the_largest_that_fits(limit in 0usize..5000, header in 0usize..200) {
             let cookie = CookieSpec::session().with_limit(limit);
             let alg = SignatureAlg::Rsa { modulus_bits: 2048 };
-            match max_payload_len(&cookie, header, alg) {
-                Some(p) => {
-                    prop_assert!(cookie.check(jwt_len(header, p, alg)).is_ok());
-                    let over = jwt_len(header, p + 1, alg);
-                    prop_assert_eq!(cookie.check(over), Err(cookie_over(&cookie, over)));
-                }
-                None => {
-                    let over = jwt_len(header, 0, alg);
-                    prop_assert_eq!(cookie.check(over), Err(cookie_over(&cookie, over)));
-                }
+            if let Some(p) = max_payload_len(&cookie, header, alg) {
+                prop_assert!(cookie.check(jwt_len(header, p, alg)).is_ok());
+                let over = jwt_len(header, p + 1, alg);
+                prop_assert_eq!(cookie.check(over), Err(cookie_over(&cookie, over)));
+            } else {
+                let over = jwt_len(header, 0, alg);
+                prop_assert_eq!(cookie.check(over), Err(cookie_over(&cookie, over)));
             }
         }
     }
