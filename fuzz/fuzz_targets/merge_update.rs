@@ -3,12 +3,13 @@
 //! Input: a policy selector, a budget byte and a depth byte, then the target JSON, `0xFF`, the patch
 //! JSON. `merge_patch` must agree with RFC 7396's pseudocode (and be idempotent); `update_claims` and
 //! `update_typed_claims` must either produce exactly that merge, with no reserved name, within every
-//! budget, or refuse for a reason that holds, leaving the claims untouched.
+//! budget, or refuse for a reason that holds, leaving the claims untouched; `CheckedClaims::update`,
+//! on claims that pass the policy, must agree with `update_claims` and keep the written size.
 #![no_main]
 
 use claims_core::{
-    Budget, BudgetKind, ClaimsError, Profile, ReservedNames, SizeUnit, UpdatePolicy, merge_patch,
-    update_claims, update_typed_claims,
+    Budget, BudgetKind, CheckedClaims, ClaimsError, Profile, ReservedNames, SizeUnit, UpdatePolicy,
+    merge_patch, update_claims, update_typed_claims,
 };
 use claims_fuzz::input::split;
 use claims_fuzz::oracle::{self, written_size};
@@ -174,4 +175,25 @@ fuzz_target!(|data: &[u8]| {
 
     let typed = update_typed_claims(&claims, &patch, &policy);
     check(typed.as_ref(), &patch, &merged, &policy);
+
+    // Claims held checked update exactly as update_claims updates them, and keep their exact size.
+    if let Ok(mut held) = CheckedClaims::new(claims.clone(), policy) {
+        assert_eq!(
+            held.update(&patch),
+            result,
+            "CheckedClaims::update disagrees with update_claims"
+        );
+        let kept = if result.is_ok() { &updated } else { &claims };
+        assert_eq!(
+            held.claims(),
+            kept,
+            "CheckedClaims holds other claims than update_claims"
+        );
+        let size = held.size();
+        assert_eq!(
+            (size.bytes, size.utf16_units),
+            written_size(held.claims()),
+            "CheckedClaims kept a size that is not the written one"
+        );
+    }
 });
