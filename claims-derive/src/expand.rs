@@ -27,7 +27,6 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
         .map(|f| field_bound(f, &private))
         .collect();
     let checks = input.fields.iter().filter_map(|f| field_check(f, &private));
-    let max = Ident::new("__claims_max", Span::mixed_site());
 
     // The compile-time checks take each field's bound by reference from one array, written once: in a
     // generic struct the local array of the `MAX_JSON_LEN` initializer, otherwise a `const` beside the
@@ -38,41 +37,27 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
     } else {
         Ident::new("__CLAIMS_FIELDS", Span::call_site())
     };
-    let refs: Vec<TokenStream> = (0..fields.len()).map(|i| quote!(&#all[#i])).collect();
-    let field_checks: Vec<TokenStream> = limit_assertions(input, &private, &type_name, &refs)
-        .into_iter()
-        .chain(unbounded_assertions(input, &private, &type_name, &refs))
-        .collect();
-    let budget = input.attrs.max_size.as_ref().map(|max_size| {
-        let n = Literal::usize_unsuffixed(max_size.value);
-        fail_on(
-            max_size.span,
-            &quote!(#private::budget_problem(#type_name, #all, #n)),
-            &private,
-        )
-    });
+    let check = assertion(input, &private, &type_name, &all);
 
     let (max_json_len, assertions, force) = if input.is_generic() {
-        // The bound depends on the type parameters: the checks run when the constant is evaluated for an
+        // The bound depends on the type parameters: the check runs when the constant is evaluated for an
         // instance, which `check_bounds` forces.
         (
             quote!({
                 let #all: &[#private::FieldBound] = &[#(#fields),*];
-                #(#field_checks)*
-                #budget
+                #check
                 #private::object_max(#all)
             }),
             TokenStream::new(),
             quote!(let _: #private::Option<usize> = const { <Self as #private::SessionClaims>::MAX_JSON_LEN };),
         )
     } else {
-        let budget = budget.map(|check| quote!(const _: () = { #check };));
+        let check = (!check.is_empty()).then(|| quote!(const _: () = { #check };));
         (
             quote!(#private::object_max(#all)),
             quote! {
                 const #all: &[#private::FieldBound] = &[#(#fields),*];
-                #(const _: () = #field_checks;)*
-                #budget
+                #check
             },
             TokenStream::new(),
         )
@@ -101,10 +86,8 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics #private::JsonBound for #ident #ty_generics #where_clause {
-                const SHAPE: #private::JsonShape = match <Self as #private::SessionClaims>::MAX_JSON_LEN {
-                    #private::Option::Some(#max) => #private::JsonShape::Fixed(#max),
-                    #private::Option::None => #private::JsonShape::Unbounded,
-                };
+                const SHAPE: #private::JsonShape =
+                    #private::struct_shape(<Self as #private::SessionClaims>::MAX_JSON_LEN);
 
                 fn check_bound(&self, _: #private::Limits) -> #private::Result<(), #private::ClaimsError> {
                     <Self as #private::SessionClaims>::check_bounds(self)
@@ -248,70 +231,61 @@ fn field_bound(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     quote!(#private::FieldBound::new(#name, #claim, #written, #shape, #limits))
 }
 
-/// A statement that panics, pointing at `span`, with the message of `problem` (an `Option<Msg>`) if there
-/// is one: in a constant, a compile error that reads as the message.
-fn fail_on(span: Span, problem: &TokenStream, private: &TokenStream) -> TokenStream {
-    let msg = Ident::new("__claims_problem", Span::mixed_site());
-    quote_spanned! {span=>
-        if let #private::Option::Some(#msg) = #problem {
-            ::core::panic!("{}", #msg.text());
+/// The compile-time checks of the fields in `all` as one statement: a `match` on the struct's first
+/// problem (`struct_problem`), with one `panic!` per site it can point at, each spanned there, so the
+/// compile error reads as the message and points at the attribute or field it is about. Empty when
+/// nothing can fail: no limits and no `max_size`.
+fn assertion(
+    input: &Input<'_>,
+    private: &TokenStream,
+    type_name: &Literal,
+    all: &Ident,
+) -> TokenStream {
+    let max_size = input.attrs.max_size.as_ref();
+    let mut sites: Vec<(TokenStream, Span)> = Vec::new();
+    for (i, field) in input.fields.iter().enumerate() {
+        if let Some(limit) = field
+            .attrs
+            .max_len
+            .as_ref()
+            .or(field.attrs.max_items.as_ref())
+        {
+            let i = Literal::usize_unsuffixed(i);
+            sites.push((quote!(Limits(#i)), limit.span));
         }
     }
-}
-
-/// Under `max_size`, one `unbounded_problem` check per written field, pointing at the field.
-fn unbounded_assertions(
-    input: &Input<'_>,
-    private: &TokenStream,
-    type_name: &Literal,
-    refs: &[TokenStream],
-) -> Vec<TokenStream> {
-    let Some(max_size) = &input.attrs.max_size else {
-        return Vec::new();
+    if let Some(max_size) = max_size {
+        for (i, field) in input.fields.iter().enumerate() {
+            if field.written.is_some() {
+                let i = Literal::usize_unsuffixed(i);
+                sites.push((quote!(Unbounded(#i)), field.ident.span()));
+            }
+        }
+        sites.push((quote!(Budget), max_size.span));
+    }
+    let Some(last) = sites.pop() else {
+        return TokenStream::new();
     };
-    let n = Literal::usize_unsuffixed(max_size.value);
-    input
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, field)| field.written.is_some())
-        .map(|(i, field)| {
-            let bound = &refs[i];
-            fail_on(
-                field.ident.span(),
-                &quote!(#private::unbounded_problem(#type_name, #bound, #n)),
-                private,
-            )
-        })
-        .collect()
-}
-
-/// One `limits_problem` check per field with `max_len` or `max_items`, pointing at that attribute.
-fn limit_assertions(
-    input: &Input<'_>,
-    private: &TokenStream,
-    type_name: &Literal,
-    refs: &[TokenStream],
-) -> Vec<TokenStream> {
-    input
-        .fields
-        .iter()
-        .enumerate()
-        .filter_map(|(i, field)| {
-            let span = field
-                .attrs
-                .max_len
-                .as_ref()
-                .or(field.attrs.max_items.as_ref())?
-                .span;
-            let field = &refs[i];
-            Some(fail_on(
-                span,
-                &quote!(#private::limits_problem(#type_name, #field)),
-                private,
-            ))
-        })
-        .collect()
+    let (site, msg) = (
+        Ident::new("__claims_site", Span::mixed_site()),
+        Ident::new("__claims_problem", Span::mixed_site()),
+    );
+    let fail = |span: Span| quote_spanned!(span=> ::core::panic!("{}", #msg.text()));
+    let arms = sites.iter().map(|(pattern, span)| {
+        let fail = fail(*span);
+        quote!(#private::Site::#pattern => #fail,)
+    });
+    let last = fail(last.1);
+    let max_size = option_usize(max_size, private);
+    quote! {
+        if let #private::Option::Some(#site) = #private::struct_problem(#all, #max_size) {
+            let #msg = #private::problem_message(#type_name, #all, #max_size, #site);
+            match #site {
+                #(#arms)*
+                _ => #last,
+            }
+        }
+    }
 }
 
 fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> {

@@ -1,13 +1,99 @@
-//! The compile-time messages: what the generated `const` assertions panic with, which the compiler shows
+//! The compile-time messages: what the generated `const` assertion panics with, which the compiler shows
 //! as the error. Built in `const` context, so they can name the field, the type and the numbers.
 
 use super::probe::{FieldBound, object_max};
 use crate::bound::{JsonShape, Limits};
 
+/// Where a compile-time refusal points: the generated assertion has one `panic!` per site, each spanned
+/// on what the message is about.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Site {
+    /// The `max_len` or `max_items` of the field at this index.
+    Limits(usize),
+    /// The field at this index, unbounded under `max_size`.
+    Unbounded(usize),
+    /// The struct's `max_size`.
+    Budget,
+}
+
+/// Where the first thing wrong with a struct's fields is, if anything, in the order a reader fixes them:
+/// a limit that means nothing for its field's type, then (under `max_size`) a field without a bound, then
+/// a bound over the budget. One `const` per struct evaluates it (one assertion per check made the
+/// compiler type-check, borrow-check and evaluate each on its own), and on the way that compiles, builds
+/// no message: each field's bound is summed once, and [`problem_message`] words a refusal only when
+/// there is one.
+pub const fn struct_problem(fields: &[FieldBound], max_size: Option<usize>) -> Option<Site> {
+    let mut i = 0;
+    while i < fields.len() {
+        if max_len_misapplied(&fields[i]) || max_items_misapplied(&fields[i]) {
+            return Some(Site::Limits(i));
+        }
+        i += 1;
+    }
+    let Some(max_size) = max_size else {
+        return None;
+    };
+    // `object_max`, with the first field that keeps it from being a number
+    let (mut total, mut members, mut overflows) = (2usize, 0usize, false);
+    let mut i = 0;
+    while i < fields.len() {
+        if fields[i].written {
+            let Some(member) = fields[i].member_max() else {
+                return Some(Site::Unbounded(i));
+            };
+            match total.checked_add(member) {
+                Some(sum) => total = sum,
+                None => overflows = true,
+            }
+            members += 1;
+        }
+        i += 1;
+    }
+    // the commas between members
+    if overflows || total.saturating_add(members.saturating_sub(1)) > max_size {
+        Some(Site::Budget)
+    } else {
+        None
+    }
+}
+
+/// The message of the refusal at `site`, which [`struct_problem`] found in the same fields.
+pub const fn problem_message(
+    ty: &str,
+    fields: &[FieldBound],
+    max_size: Option<usize>,
+    site: Site,
+) -> Msg {
+    let max_size = match max_size {
+        Some(max_size) => max_size,
+        None => 0,
+    };
+    let problem = match site {
+        Site::Limits(i) => limits_problem(ty, &fields[i]),
+        Site::Unbounded(i) => unbounded_problem(ty, &fields[i], max_size),
+        Site::Budget => budget_problem(ty, fields, max_size),
+    };
+    match problem {
+        Some(msg) => msg,
+        // unreachable when `site` is `struct_problem`'s answer for the same fields
+        None => Msg::new().str("a size bound check of #[derive(SessionClaims)] failed"),
+    }
+}
+
+/// Whether the field declares a `max_len` its type has no strings for.
+const fn max_len_misapplied(field: &FieldBound) -> bool {
+    field.limits.max_len.is_some() && !field.shape.takes_max_len()
+}
+
+/// Whether the field declares a `max_items` its type has no sequence for.
+const fn max_items_misapplied(field: &FieldBound) -> bool {
+    field.limits.max_items.is_some() && !field.shape.takes_max_items()
+}
+
 /// What is wrong with a `max_len` or `max_items` that means nothing for the field's type, if anything;
 /// the generated constant panics with it, which makes it a compile error.
-pub const fn limits_problem(ty: &str, field: &FieldBound) -> Option<Msg> {
-    if field.limits.max_len.is_some() && !field.shape.takes_max_len() {
+const fn limits_problem(ty: &str, field: &FieldBound) -> Option<Msg> {
+    if max_len_misapplied(field) {
         return Some(
             Msg::new()
                 .str("`max_len` does not apply to field `")
@@ -17,7 +103,7 @@ pub const fn limits_problem(ty: &str, field: &FieldBound) -> Option<Msg> {
                 .str("`: it bounds strings, and the strings inside options, sequences and maps; remove it, or bound the whole value with #[claims(max_json_len = N)]"),
         );
     }
-    if field.limits.max_items.is_some() && !field.shape.takes_max_items() {
+    if max_items_misapplied(field) {
         let why = if let JsonShape::Array(..) = field.shape {
             "`: an array's length is fixed by its type; remove it"
         } else {
@@ -54,7 +140,7 @@ const fn declared(shape: &JsonShape, limits: Limits) -> bool {
 }
 
 /// What keeps a field from counting under `max_size`: no bound, or one too large for a `usize`, if so.
-pub const fn unbounded_problem(ty: &str, field: &FieldBound, max_size: usize) -> Option<Msg> {
+const fn unbounded_problem(ty: &str, field: &FieldBound, max_size: usize) -> Option<Msg> {
     if !field.written || field.member_max().is_some() {
         return None;
     }
@@ -91,7 +177,7 @@ pub const fn unbounded_problem(ty: &str, field: &FieldBound, max_size: usize) ->
 }
 
 /// What keeps a type whose fields are all bounded from fitting `max_size`: a bound over it, if so.
-pub const fn budget_problem(ty: &str, fields: &[FieldBound], max_size: usize) -> Option<Msg> {
+const fn budget_problem(ty: &str, fields: &[FieldBound], max_size: usize) -> Option<Msg> {
     // `None` when the fields' bounds are known but their sum overflows a `usize`.
     let total = match object_max(fields) {
         Some(total) if total <= max_size => return None,
@@ -218,6 +304,75 @@ impl Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_struct_reports_its_first_problem_at_its_site() {
+        let name = FieldBound::new(
+            "name",
+            "name",
+            true,
+            &JsonShape::Str,
+            Limits::new(Some(64), None),
+        );
+        let roles = FieldBound::new(
+            "roles",
+            "roles",
+            true,
+            &JsonShape::Seq(&JsonShape::Str),
+            Limits::new(Some(32), None),
+        );
+        let tenant = FieldBound::new(
+            "tenant",
+            "tenant",
+            true,
+            &JsonShape::Fixed(20),
+            Limits::new(Some(8), None),
+        );
+        let problem = |fields: &[FieldBound], max_size| {
+            struct_problem(fields, max_size).map(|site| {
+                let msg = problem_message("T", fields, max_size, site);
+                (site, msg.text().to_owned())
+            })
+        };
+        // positive controls: all bounded and within the budget, or no budget to fit
+        assert!(problem(&[name], Some(100)).is_none());
+        assert!(problem(&[name, roles], None).is_none());
+        // a limit that means nothing comes before an unbounded field, whatever the order of the fields
+        let (site, text) = problem(&[roles, name, tenant], Some(1200)).unwrap();
+        assert_eq!(site, Site::Limits(2));
+        assert!(
+            text.starts_with("`max_len` does not apply to field `tenant` of `T`"),
+            "{text}"
+        );
+        // then the first unbounded written field
+        let (site, text) = problem(&[name, roles], Some(1200)).unwrap();
+        assert_eq!(site, Site::Unbounded(1));
+        assert!(
+            text.starts_with("field `roles` of `T` has no size bound"),
+            "{text}"
+        );
+        // then the budget: {"name":"<64>"} is 75 bytes
+        assert_eq!(
+            problem(&[name], Some(74)),
+            Some((
+                Site::Budget,
+                "`T` can take up to 75 bytes of compact JSON, 1 over `max_size = 74`; lower the bounds of its \
+                 fields (the largest is `name`, up to 73 bytes with its name) or raise `max_size`"
+                    .to_owned()
+            ))
+        );
+        assert!(problem(&[name], Some(75)).is_none());
+        // bounds whose sum overflows a `usize` are over any budget
+        let huge = FieldBound::new(
+            "a",
+            "a",
+            true,
+            &JsonShape::Fixed(usize::MAX - 10),
+            Limits::NONE,
+        );
+        assert_eq!(struct_problem(&[huge, huge], Some(100)), Some(Site::Budget));
+        assert!(struct_problem(&[huge, huge], None).is_none());
+    }
 
     #[test]
     fn bounds_whose_sum_overflows_are_over_any_budget() {

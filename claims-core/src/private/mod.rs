@@ -10,12 +10,14 @@ mod patch;
 mod probe;
 mod typescript;
 
-pub use messages::{Msg, budget_problem, limits_problem, unbounded_problem};
+pub use messages::{Msg, Site, problem_message, struct_problem};
 pub use patch::{
     FieldPatch, HasPatch, NoPatch, PatchObject, add_field, apply_patch, serialize_patch,
     type_policy,
 };
-pub use probe::{FieldBound, Probe, ProbeFallback, check_field, object_max, when_some};
+pub use probe::{
+    FieldBound, Probe, ProbeFallback, check_field, object_max, struct_shape, when_some,
+};
 pub use typescript::{
     ClerkFrontend, ClerkShortcode, TsMember, TsMemberType, TsProbe, TsProbeFallback, TsShape,
     TsType, member_type, undescribed,

@@ -45,6 +45,14 @@ pub const fn when_some(shape: &'static JsonShape) -> &'static JsonShape {
     }
 }
 
+/// A derived struct's shape, nested in another's: at most its `MAX_JSON_LEN` bytes, or unbounded.
+pub const fn struct_shape(max_json_len: Option<usize>) -> JsonShape {
+    match max_json_len {
+        Some(max) => JsonShape::Fixed(max),
+        None => JsonShape::Unbounded,
+    }
+}
+
 /// One field, as the size bound and the compile-time messages see it.
 #[derive(Clone, Copy)]
 pub struct FieldBound {
@@ -163,6 +171,12 @@ mod tests {
         // Only one `Option` is peeled: `Some(None)` is written, as `null`.
         assert_eq!(when_some(OPT_OPT_U8).max_json_len(Limits::NONE), Some(4));
         assert_eq!(when_some(&JsonShape::Fixed(3)), &JsonShape::Fixed(3));
+    }
+
+    #[test]
+    fn a_derived_struct_nests_as_its_bound() {
+        assert_eq!(struct_shape(Some(75)), JsonShape::Fixed(75));
+        assert_eq!(struct_shape(None), JsonShape::Unbounded);
     }
 
     /// A field type of the derive's, with the values among which its longest JSON is.
