@@ -268,4 +268,10 @@ fn debug_shows_no_secret() {
     assert!(text.contains("HS512"), "{text}");
     assert!(!text.contains("64-byte secret"), "{text}");
     assert!(!text.contains(&format!("{:?}", &SECRET[..8])), "{text}");
+
+    // A public key is no secret, but its bytes would fill a log line: the algorithm says enough.
+    let public = VerifyingKey::from_rsa_pem(Algorithm::RS256, keys::RSA_PUB).unwrap();
+    let text = format!("{public:?}");
+    assert!(text.contains("RS256"), "{text}");
+    assert!(text.len() < 200, "{} characters: {text}", text.len());
 }
