@@ -13,9 +13,15 @@ use serde_json::Value;
 use crate::skip::{SkipReason, SkippedKey};
 use crate::{Error, KeySet, VerifyingKey};
 
-/// Every algorithm a verifying key can be pinned to, in the order a JWK without `alg` picks from: RS256 for
-/// an RSA key, ES256 or ES384 by curve, `EdDSA` for Ed25519, HS256 for `oct`.
-pub(crate) const ALL_ALGORITHMS: [Algorithm; 12] = [
+/// Every algorithm claims-jwt signs and verifies with (a key is pinned to one of them), in the order a JWK
+/// without `alg` picks from: RS256 for an RSA key, ES256 or ES384 by curve, `EdDSA` for Ed25519, HS256 for
+/// `oct`.
+///
+/// ```
+/// use claims_jwt::{ALGORITHMS, Algorithm};
+/// assert_eq!((ALGORITHMS.len(), ALGORITHMS[0]), (12, Algorithm::RS256));
+/// ```
+pub const ALGORITHMS: [Algorithm; 12] = [
     Algorithm::RS256,
     Algorithm::RS384,
     Algorithm::RS512,
@@ -40,7 +46,7 @@ impl KeySet {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn from_jwks(jwks: &JwkSet) -> Self {
-        read_jwk_set(jwks, &ALL_ALGORITHMS)
+        read_jwk_set(jwks, &ALGORITHMS)
     }
 
     /// The usable keys of a JWKS document in JSON, for any algorithm; a member that is not a readable JWK
@@ -55,7 +61,7 @@ impl KeySet {
     /// # Ok::<(), Error>(())
     /// ```
     pub fn from_jwks_json(json: &str) -> Result<Self, Error> {
-        Self::from_jwks_json_with_algs(json, &ALL_ALGORITHMS)
+        Self::from_jwks_json_with_algs(json, &ALGORITHMS)
     }
 
     /// The keys of a JWKS document in JSON that can verify one of `algorithms`. Each key is pinned to its
@@ -147,7 +153,7 @@ fn verifying_key(
         return Err(SkipReason::NoVerifyOperation);
     }
     let kty = key_type(jwk);
-    if !ALL_ALGORITHMS.iter().any(|&alg| fits(alg, jwk)) {
+    if !ALGORITHMS.iter().any(|&alg| fits(alg, jwk)) {
         let what = match curve(jwk) {
             Some(curve) => format!("key type `{kty}` on curve {curve}"),
             None => format!("key type `{kty}`"),
@@ -368,7 +374,7 @@ mod tests {
                 .map(VerifyingKey::algorithm)
                 .collect::<Vec<_>>()
         };
-        let all = read_jwks(json.as_bytes(), &ALL_ALGORITHMS).unwrap();
+        let all = read_jwks(json.as_bytes(), &ALGORITHMS).unwrap();
         assert_eq!(algs(&all), [Algorithm::RS256, Algorithm::ES256]);
         let pss = read_jwks(json.as_bytes(), &[Algorithm::ES384, Algorithm::PS384]).unwrap();
         assert_eq!(algs(&pss), [Algorithm::PS384]);
@@ -401,7 +407,7 @@ mod tests {
             r#"{"kty":"oct","kid":"tiny","k":"c2VjcmV0"}"#.to_owned(),
         ];
         let json = format!(r#"{{"keys":[{}]}}"#, members.join(","));
-        let set = read_jwks(json.as_bytes(), &ALL_ALGORITHMS).unwrap();
+        let set = read_jwks(json.as_bytes(), &ALGORITHMS).unwrap();
         assert_eq!(
             set.keys().iter().map(VerifyingKey::kid).collect::<Vec<_>>(),
             [Some("ok")]
@@ -454,15 +460,15 @@ mod tests {
             ),
         ];
         let messages = cases.map(|(bad, _)| {
-            read_jwks(bad.as_bytes(), &ALL_ALGORITHMS)
+            read_jwks(bad.as_bytes(), &ALGORITHMS)
                 .unwrap_err()
                 .to_string()
         });
         assert_eq!(messages, cases.map(|(_, message)| message));
-        let empty = read_jwks(br#"{"keys":[]}"#, &ALL_ALGORITHMS).unwrap();
+        let empty = read_jwks(br#"{"keys":[]}"#, &ALGORITHMS).unwrap();
         assert!(empty.is_empty() && empty.skipped().is_empty());
         assert_eq!(
-            skipped(&["42".into()], &ALL_ALGORITHMS).len(),
+            skipped(&["42".into()], &ALGORITHMS).len(),
             1,
             "a member that is not an object is skipped, not fatal"
         );

@@ -239,6 +239,7 @@ pub use bounds::{BoundedLayout, TokenBounds};
 pub use clock::Clock;
 pub use error::{Error, Segment};
 pub use header::{DEFAULT_MAX_HEADER_LEN, KEY_HEADER_PARAMETERS, MAX_KID_LEN};
+pub use jwks::ALGORITHMS;
 pub use key::{KeySet, SigningKey, VerifyingKey};
 pub use kind::ErrorKind;
 pub use layout::{Clerk, Generic, Layout, Stytch};

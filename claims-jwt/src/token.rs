@@ -257,21 +257,7 @@ mod tests {
 
     #[test]
     fn header_json_len_is_what_every_algorithm_writes() {
-        let algorithms = [
-            Algorithm::HS256,
-            Algorithm::HS384,
-            Algorithm::HS512,
-            Algorithm::RS256,
-            Algorithm::RS384,
-            Algorithm::RS512,
-            Algorithm::PS256,
-            Algorithm::PS384,
-            Algorithm::PS512,
-            Algorithm::ES256,
-            Algorithm::ES384,
-            Algorithm::EdDSA,
-        ];
-        for alg in algorithms {
+        for alg in crate::ALGORITHMS {
             for kid in [
                 None,
                 Some(""),

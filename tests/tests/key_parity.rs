@@ -21,24 +21,8 @@ struct Case {
     decoding: DecodingKey,
 }
 
-/// Every algorithm claims-jwt signs with.
-const EVERY_ALGORITHM: [Algorithm; 12] = [
-    Algorithm::HS256,
-    Algorithm::HS384,
-    Algorithm::HS512,
-    Algorithm::RS256,
-    Algorithm::RS384,
-    Algorithm::RS512,
-    Algorithm::PS256,
-    Algorithm::PS384,
-    Algorithm::PS512,
-    Algorithm::ES256,
-    Algorithm::ES384,
-    Algorithm::EdDSA,
-];
-
 fn cases() -> Vec<Case> {
-    EVERY_ALGORITHM.into_iter().map(case).collect()
+    claims_jwt::ALGORITHMS.into_iter().map(case).collect()
 }
 
 fn case(alg: Algorithm) -> Case {

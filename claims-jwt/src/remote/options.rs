@@ -6,7 +6,7 @@ use std::time::Duration;
 use jsonwebtoken::{Algorithm, AlgorithmFamily};
 
 use crate::Clock;
-use crate::jwks::ALL_ALGORITHMS;
+use crate::jwks::ALGORITHMS;
 
 /// How a [`crate::RemoteJwks`] caches, refreshes and fetches; `JwksOptions::default()` holds the
 /// associated constants below. Times are whole seconds on the options' [`Clock`].
@@ -212,7 +212,7 @@ impl Default for JwksOptions {
             connect_timeout: Self::CONNECT_TIMEOUT,
             timeout: Self::TIMEOUT,
             max_body_len: Self::MAX_BODY_LEN,
-            algorithms: asymmetric(ALL_ALGORITHMS.into_iter()),
+            algorithms: asymmetric(ALGORITHMS.into_iter()),
             clock: Clock::system(),
         }
     }
