@@ -44,6 +44,9 @@ pub enum Op {
     UpdateChecked,
     /// Clone the claims object, then `json_patch::merge`.
     JsonPatchMerge,
+    /// The floor of an update held to a budget: clone + `json_patch::merge`, plus measuring exactly each
+    /// member the patch touches, before and after, which no exact budget check can skip.
+    UpdateFloor,
     /// `claims_core::size::json_len` of the custom claims.
     JsonLen,
     /// `serde_json::to_vec(..).len()` of the custom claims.
@@ -60,7 +63,7 @@ pub enum Op {
 
 impl Op {
     /// Every operation, in the order of the report.
-    pub const ALL: [Op; 30] = [
+    pub const ALL: [Op; 31] = [
         Op::Verify(Alg::Hs256),
         Op::JsonwebtokenDecode(Alg::Hs256),
         Op::HmacFloor,
@@ -85,6 +88,7 @@ impl Op {
         Op::UpdateClaims,
         Op::UpdateChecked,
         Op::JsonPatchMerge,
+        Op::UpdateFloor,
         Op::JsonLen,
         Op::ToVecLen,
         Op::CheckBounds,
@@ -112,6 +116,7 @@ impl Op {
             Op::UpdateClaims => ("update".into(), "update_claims"),
             Op::UpdateChecked => ("update".into(), "checked_claims"),
             Op::JsonPatchMerge => ("update".into(), "json_patch"),
+            Op::UpdateFloor => ("update".into(), "floor_merge_measured"),
             Op::JsonLen => ("json_len".into(), "claims_core"),
             Op::ToVecLen => ("json_len".into(), "serde_json_to_vec"),
             Op::CheckBounds => ("check_bounds".into(), "derived"),
@@ -141,6 +146,7 @@ impl Op {
             | Op::UpdateClaims
             | Op::UpdateChecked
             | Op::JsonPatchMerge
+            | Op::UpdateFloor
             | Op::JsonLen
             | Op::ToVecLen
             | Op::CheckBounds
@@ -336,6 +342,22 @@ impl Bench {
                 json_patch::merge(&mut claims, &self.patch);
                 black_box(claims);
             }
+            Op::UpdateFloor => {
+                let mut claims = black_box(&self.claims_value).clone();
+                let touched = self.patch.as_object().expect("the patch is an object");
+                let measure = |claims: &Value| {
+                    touched
+                        .keys()
+                        .filter_map(|name| claims.get(name))
+                        .fold(size::JsonSize::default(), |sum, value| {
+                            sum + size::value_json_size(value)
+                        })
+                };
+                let before = measure(&claims);
+                json_patch::merge(&mut claims, &self.patch);
+                let after = measure(&claims);
+                black_box((claims, before, after));
+            }
             _ => unreachable!("not an update operation: {op:?}"),
         }
     }
@@ -392,7 +414,9 @@ impl Bench {
                         .expect("encodes"),
                 );
             }
-            Op::UpdateClaims | Op::UpdateChecked | Op::JsonPatchMerge => self.run_update(op),
+            Op::UpdateClaims | Op::UpdateChecked | Op::JsonPatchMerge | Op::UpdateFloor => {
+                self.run_update(op);
+            }
             Op::JsonLen => {
                 black_box(size::json_len(black_box(&self.claims)).expect("measures"));
             }

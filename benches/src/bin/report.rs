@@ -47,6 +47,12 @@ fn rows() -> Vec<Row> {
             peer: vec![Op::SignatureFloor(alg)],
             target: "≤ 1.1",
         });
+        rows.push(Row {
+            what: format!("verify {name} vs its floor (signature + base64url + one parse)"),
+            ours: Op::Verify(alg),
+            peer: vec![Op::SignatureFloor(alg), Op::ParseFloor],
+            target: "",
+        });
     }
     for alg in Alg::ALL {
         rows.push(Row {
@@ -69,6 +75,13 @@ fn rows() -> Vec<Row> {
             ours: Op::UpdateChecked,
             peer: vec![Op::JsonPatchMerge],
             target: "≤ 1.0",
+        },
+        Row {
+            what: "clone + `CheckedClaims::update` vs its floor (clone + `json_patch::merge` + measuring the touched members)"
+                .into(),
+            ours: Op::UpdateChecked,
+            peer: vec![Op::UpdateFloor],
+            target: "",
         },
         Row {
             what: "`size::json_len` vs `serde_json::to_vec(..).len()`".into(),
