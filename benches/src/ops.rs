@@ -44,9 +44,13 @@ pub enum Op {
     UpdateChecked,
     /// Clone the claims object, then `json_patch::merge`.
     JsonPatchMerge,
-    /// The floor of an update held to a budget: clone + `json_patch::merge`, plus measuring exactly each
-    /// member the patch touches, before and after, which no exact budget check can skip.
+    /// The floor of an update held to a budget when the claims' size is known ([`CheckedClaims`]):
+    /// clone + `json_patch::merge`, plus measuring exactly each member the patch touches, before and
+    /// after, which no exact budget check can skip.
     UpdateFloor,
+    /// The floor of an update held to a budget when nothing is known of the claims (`update_claims`):
+    /// clone + `json_patch::merge`, plus measuring the whole result exactly.
+    UpdateFloorWhole,
     /// `claims_core::size::json_len` of the custom claims.
     JsonLen,
     /// `serde_json::to_vec(..).len()` of the custom claims.
@@ -63,7 +67,7 @@ pub enum Op {
 
 impl Op {
     /// Every operation, in the order of the report.
-    pub const ALL: [Op; 31] = [
+    pub const ALL: [Op; 32] = [
         Op::Verify(Alg::Hs256),
         Op::JsonwebtokenDecode(Alg::Hs256),
         Op::HmacFloor,
@@ -89,6 +93,7 @@ impl Op {
         Op::UpdateChecked,
         Op::JsonPatchMerge,
         Op::UpdateFloor,
+        Op::UpdateFloorWhole,
         Op::JsonLen,
         Op::ToVecLen,
         Op::CheckBounds,
@@ -116,7 +121,8 @@ impl Op {
             Op::UpdateClaims => ("update".into(), "update_claims"),
             Op::UpdateChecked => ("update".into(), "checked_claims"),
             Op::JsonPatchMerge => ("update".into(), "json_patch"),
-            Op::UpdateFloor => ("update".into(), "floor_merge_measured"),
+            Op::UpdateFloor => ("update".into(), "floor_merge_measure_touched"),
+            Op::UpdateFloorWhole => ("update".into(), "floor_merge_measure_all"),
             Op::JsonLen => ("json_len".into(), "claims_core"),
             Op::ToVecLen => ("json_len".into(), "serde_json_to_vec"),
             Op::CheckBounds => ("check_bounds".into(), "derived"),
@@ -147,6 +153,7 @@ impl Op {
             | Op::UpdateChecked
             | Op::JsonPatchMerge
             | Op::UpdateFloor
+            | Op::UpdateFloorWhole
             | Op::JsonLen
             | Op::ToVecLen
             | Op::CheckBounds
@@ -358,6 +365,12 @@ impl Bench {
                 let after = measure(&claims);
                 black_box((claims, before, after));
             }
+            Op::UpdateFloorWhole => {
+                let mut claims = black_box(&self.claims_value).clone();
+                json_patch::merge(&mut claims, &self.patch);
+                let size = size::value_json_size(&claims);
+                black_box((claims, size));
+            }
             _ => unreachable!("not an update operation: {op:?}"),
         }
     }
@@ -414,7 +427,11 @@ impl Bench {
                         .expect("encodes"),
                 );
             }
-            Op::UpdateClaims | Op::UpdateChecked | Op::JsonPatchMerge | Op::UpdateFloor => {
+            Op::UpdateClaims
+            | Op::UpdateChecked
+            | Op::JsonPatchMerge
+            | Op::UpdateFloor
+            | Op::UpdateFloorWhole => {
                 self.run_update(op);
             }
             Op::JsonLen => {

@@ -70,6 +70,13 @@ fn rows() -> Vec<Row> {
             target: "≤ 1.0",
         },
         Row {
+            what: "clone + `update_claims` vs its floor (clone + `json_patch::merge` + measuring the result)"
+                .into(),
+            ours: Op::UpdateClaims,
+            peer: vec![Op::UpdateFloorWhole],
+            target: "",
+        },
+        Row {
             what: "clone + `CheckedClaims::update` (Clerk policy) vs clone + `json_patch::merge`"
                 .into(),
             ours: Op::UpdateChecked,
