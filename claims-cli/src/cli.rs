@@ -169,6 +169,16 @@ pub(crate) struct InspectArgs {
     #[arg(long, value_name = "DURATION", value_parser = time::parse_duration, requires = "verify_key")]
     pub(crate) max_lifetime: Option<Duration>,
 
+    /// Accept a token whose header has no `typ`, for issuers that omit it; a `typ` that is present must
+    /// still be the layout's
+    #[arg(long, requires = "verify_key")]
+    pub(crate) typ_optional: bool,
+
+    /// Accept, and ignore, header parameters that point at a key (`jku`, `jwk`, `x5u`, `x5c`), for
+    /// issuers that send them; keys come only from --jwks, --pem or --secret-env either way
+    #[arg(long, requires = "verify_key")]
+    pub(crate) ignore_key_parameters: bool,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub(crate) format: Format,

@@ -51,6 +51,17 @@ pub(crate) fn refusal(err: &Error) -> String {
             "the token names the audience {found:?} and no --audience was given, so it is refused \
              (RFC 7519 §4.1.3)"
         ),
+        Error::InvalidType {
+            expected,
+            found: None,
+        } => format!(
+            "the token's header has no `typ`, and `{expected}` is required; if its issuer omits `typ`, \
+             give --typ-optional"
+        ),
+        Error::HeaderParameterRefused { name } if name != "crit" => format!(
+            "the token's header has `{name}`, which points at a key; keys come only from the key you give \
+             (RFC 8725 §3.10), so it is refused; --ignore-key-parameters accepts and ignores it"
+        ),
         other => other.to_string(),
     }
 }
@@ -133,6 +144,11 @@ mod tests {
             refusal(&Error::UnexpectedAudience {
                 found: vec!["api".into()],
             }),
+            refusal(&Error::InvalidType {
+                expected: "JWT",
+                found: None,
+            }),
+            refusal(&Error::HeaderParameterRefused { name: "x5u".into() }),
             mint_error(&Error::TtlTooLong { ttl: 61, max: 60 }, "clerk", ""),
             mint_error(&Error::KidTooLong { len: 300, max: 256 }, "clerk", ""),
             remote_error(
@@ -149,6 +165,10 @@ mod tests {
                 "the token lives 950 s, over the maximum lifetime of 60 s; refused",
                 "the token names the audience [\"api\"] and no --audience was given, so it is refused \
                  (RFC 7519 §4.1.3)",
+                "the token's header has no `typ`, and `JWT` is required; if its issuer omits `typ`, give \
+                 --typ-optional",
+                "the token's header has `x5u`, which points at a key; keys come only from the key you give \
+                 (RFC 8725 §3.10), so it is refused; --ignore-key-parameters accepts and ignores it",
                 "--ttl 61s is over the clerk layout's maximum lifetime of 60 s; give --ttl 60s or less",
                 "--kid is 300 bytes, over the 256 a verifier accepts; give a shorter --kid",
                 "the JWKS at https://a.example/jwks is over the 65536-byte cap and was refused; if the set \

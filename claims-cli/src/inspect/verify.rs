@@ -40,6 +40,12 @@ pub(crate) fn verify<L: Layout>(
     if let Some(max) = args.max_lifetime {
         verifier = verifier.with_max_lifetime(max);
     }
+    if args.typ_optional {
+        verifier = verifier.with_typ_optional();
+    }
+    if args.ignore_key_parameters {
+        verifier = verifier.with_key_parameters_ignored();
+    }
     let clock = args.at.map_or_else(Clock::system, Clock::fixed);
     let now = clock.now();
     let verifier = verifier.with_clock(clock);
@@ -96,16 +102,25 @@ fn checks<L: Layout>(
         },
         format!(
             "header: an object of unique members, at most {DEFAULT_MAX_HEADER_LEN} chars, `kid` at most \
-             {MAX_KID_LEN} bytes; no `crit`, {}",
-            KEY_HEADER_PARAMETERS
-                .map(|name| format!("`{name}`"))
-                .join(", ")
+             {MAX_KID_LEN} bytes; no `crit`{}{}",
+            if args.ignore_key_parameters {
+                "; "
+            } else {
+                ", "
+            },
+            key_parameters(args.ignore_key_parameters)
         ),
         format!(
             "algorithm: {:?}, pinned by the key (the header's `alg` must name it)",
             token.header().alg()
         ),
-        format!("typ: `{}`, as {} tokens are", L::TYP, L::NAME),
+        match token.header().typ() {
+            Some(_) => format!("typ: `{}`, as {} tokens are", L::TYP, L::NAME),
+            None => format!(
+                "typ: absent, accepted (--typ-optional); one present must be `{}`",
+                L::TYP
+            ),
+        },
         "signature: valid".to_owned(),
         format!(
             "claims: each name once; registered and {} claims of their types",
@@ -149,6 +164,18 @@ fn checks<L: Layout>(
         (None, true) => {}
     }
     (checked, not_checked)
+}
+
+/// The key-pointing header parameters, as refused (`jku`, `jwk`, ...) or as ignored.
+fn key_parameters(ignored: bool) -> String {
+    let names = KEY_HEADER_PARAMETERS
+        .map(|name| format!("`{name}`"))
+        .join(", ");
+    if ignored {
+        format!("{names} ignored if present, never used (--ignore-key-parameters)")
+    } else {
+        names
+    }
 }
 
 /// A stable name for each refusal, for scripts reading `--format json`.

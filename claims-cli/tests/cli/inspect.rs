@@ -840,3 +840,101 @@ fn a_stytch_token_is_recognised_by_its_session_claim() {
         "claims: each name once; registered and stytch claims of their types"
     );
 }
+
+/// An HS256 token signed with the test secret under this header, issued at [`MINTED_AT`] for a minute.
+fn signed(header: &Value) -> String {
+    let payload = json!({"sub": "user_1", "iat": MINTED_AT, "exp": MINTED_AT + 60});
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header.to_string()),
+        URL_SAFE_NO_PAD.encode(payload.to_string())
+    );
+    let signature = hs256().sign(input.as_bytes()).expect("signs");
+    format!("{input}.{signature}")
+}
+
+/// Runs `claims inspect TOKEN` as [`inspect_minted`] does, with `options` added; returns the exit code
+/// and the verification.
+fn verify_signed(token: &str, options: &[&str]) -> (i32, Value) {
+    let at = (MINTED_AT + 1).to_string();
+    let args = [
+        &["inspect", token, "--at", &at, "--format", "json"],
+        options,
+    ]
+    .concat();
+    let run = claims_with_secret(&args, "");
+    (run.code, run.json()["verification"].clone())
+}
+
+#[test]
+fn a_missing_typ_and_key_parameters_are_refused_unless_an_option_accepts_them() {
+    // No `typ`: refused, naming the option rather than a Rust API; accepted with it.
+    let no_typ = signed(&json!({"alg": "HS256"}));
+    let (code, verification) = verify_signed(&no_typ, &[]);
+    assert_eq!((code, &verification["reason"]), (1, &json!("invalid_type")));
+    assert_eq!(
+        verification["message"],
+        "the token's header has no `typ`, and `JWT` is required; if its issuer omits `typ`, give \
+         --typ-optional"
+    );
+    let (code, verification) = verify_signed(&no_typ, &["--typ-optional"]);
+    assert_eq!((code, &verification["status"]), (0, &json!("verified")));
+    assert_eq!(
+        verification["checked"][4],
+        "typ: absent, accepted (--typ-optional); one present must be `JWT`"
+    );
+    // A `typ` that is present must still be the layout's.
+    let access_token = signed(&json!({"alg": "HS256", "typ": "at+jwt"}));
+    let (code, verification) = verify_signed(&access_token, &["--typ-optional"]);
+    assert_eq!((code, &verification["reason"]), (1, &json!("invalid_type")));
+    assert_eq!(
+        verification["message"],
+        "the token's header says `typ: at+jwt`, not `JWT`: another kind of token (RFC 8725 §3.11); refused"
+    );
+
+    // A header pointing at a key: refused, naming the option; accepted and ignored with it.
+    let jku =
+        signed(&json!({"alg": "HS256", "typ": "JWT", "jku": "https://attacker.example/jwks"}));
+    let (code, verification) = verify_signed(&jku, &[]);
+    assert_eq!(
+        (code, &verification["reason"]),
+        (1, &json!("header_parameter_refused"))
+    );
+    assert_eq!(
+        verification["message"],
+        "the token's header has `jku`, which points at a key; keys come only from the key you give \
+         (RFC 8725 §3.10), so it is refused; --ignore-key-parameters accepts and ignores it"
+    );
+    let (code, verification) = verify_signed(&jku, &["--ignore-key-parameters"]);
+    assert_eq!((code, &verification["status"]), (0, &json!("verified")));
+    assert_eq!(
+        verification["checked"][2],
+        "header: an object of unique members, at most 1024 chars, `kid` at most 256 bytes; no `crit`; \
+         `jku`, `jwk`, `x5u`, `x5c` ignored if present, never used (--ignore-key-parameters)"
+    );
+    // `crit` is refused whatever the options.
+    let crit = signed(&json!({"alg": "HS256", "typ": "JWT", "crit": ["b64"], "b64": false}));
+    let (code, verification) = verify_signed(&crit, &["--ignore-key-parameters", "--typ-optional"]);
+    assert_eq!(
+        (code, &verification["reason"]),
+        (1, &json!("header_parameter_refused"))
+    );
+    assert_eq!(
+        verification["message"],
+        "the token's header has `crit`, naming extensions this verifier does not understand (RFC 7515 \
+         §4.1.11); refused"
+    );
+
+    // Both options only mean something when verifying.
+    for option in ["--typ-optional", "--ignore-key-parameters"] {
+        let run = claims(&["inspect", &no_typ, option]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(
+            run.stderr.starts_with(
+                "error: the following required arguments were not provided:\n  \
+                 <--jwks <FILE|URL>|--pem <FILE>|--secret-env <VAR>>\n"
+            ),
+            "{run:?}"
+        );
+    }
+}
