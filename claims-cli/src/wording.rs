@@ -59,7 +59,7 @@ pub(crate) fn refusal(err: &Error) -> String {
              give --typ-optional"
         ),
         Error::HeaderParameterRefused { name } if name != "crit" => format!(
-            "the token's header has `{name}`, which points at a key; keys come only from the key you give \
+            "the token's header has `{name}`, which points at a key; keys come only from the key or JWKS you give \
              (RFC 8725 §3.10), so it is refused; --ignore-key-parameters accepts and ignores it"
         ),
         other => other.to_string(),
@@ -76,6 +76,26 @@ pub(crate) fn mint_error(err: &Error, layout: &str, largest: &str) -> String {
         Error::KidTooLong { len, max } => {
             format!("--kid is {len} bytes, over the {max} a verifier accepts; give a shorter --kid")
         }
+        Error::LayoutBound {
+            claim,
+            bound,
+            limit: Some(limit),
+            actual,
+        } => format!(
+            "cannot mint: claim `{claim}` takes {actual} {}, over the {layout} layout's bound of {limit}; \
+             shorten the value",
+            bound.unit()
+        ),
+        Error::LayoutBound {
+            claim,
+            bound,
+            limit: None,
+            actual,
+        } => format!(
+            "cannot mint: claim `{claim}` takes {actual} {}, but the {layout} layout never writes it; \
+             leave it out",
+            bound.unit()
+        ),
         other => other.to_string(),
     }
 }
@@ -95,7 +115,7 @@ pub(crate) fn remote_error(err: &Error, with_file: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use claims_jwt::claims_core::Budget;
+    use claims_jwt::claims_core::{BoundKind, Budget};
 
     #[test]
     fn budgets_point_to_the_command_that_shows_the_largest_claims() {
@@ -151,6 +171,26 @@ mod tests {
             refusal(&Error::HeaderParameterRefused { name: "x5u".into() }),
             mint_error(&Error::TtlTooLong { ttl: 61, max: 60 }, "clerk", ""),
             mint_error(&Error::KidTooLong { len: 300, max: 256 }, "clerk", ""),
+            mint_error(
+                &Error::LayoutBound {
+                    claim: "sid".into(),
+                    bound: BoundKind::MaxLen,
+                    limit: Some(64),
+                    actual: 70,
+                },
+                "clerk",
+                "",
+            ),
+            mint_error(
+                &Error::LayoutBound {
+                    claim: "act".into(),
+                    bound: BoundKind::MaxJsonLen,
+                    limit: None,
+                    actual: 45,
+                },
+                "clerk",
+                "",
+            ),
             remote_error(
                 &Error::Jwks(JwksError::TooLarge {
                     url: "https://a.example/jwks".into(),
@@ -167,10 +207,14 @@ mod tests {
                  (RFC 7519 §4.1.3)",
                 "the token's header has no `typ`, and `JWT` is required; if its issuer omits `typ`, give \
                  --typ-optional",
-                "the token's header has `x5u`, which points at a key; keys come only from the key you give \
+                "the token's header has `x5u`, which points at a key; keys come only from the key or JWKS you give \
                  (RFC 8725 §3.10), so it is refused; --ignore-key-parameters accepts and ignores it",
                 "--ttl 61s is over the clerk layout's maximum lifetime of 60 s; give --ttl 60s or less",
                 "--kid is 300 bytes, over the 256 a verifier accepts; give a shorter --kid",
+                "cannot mint: claim `sid` takes 70 bytes, over the clerk layout's bound of 64; shorten the \
+                 value",
+                "cannot mint: claim `act` takes 45 bytes of JSON, but the clerk layout never writes it; leave \
+                 it out",
                 "the JWKS at https://a.example/jwks is over the 65536-byte cap and was refused; if the set \
                  is genuine, download it (curl -o jwks.json https://a.example/jwks) and pass --jwks jwks.json",
             ]

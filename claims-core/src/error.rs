@@ -147,6 +147,23 @@ pub enum BoundKind {
     MaxJsonLen,
 }
 
+impl BoundKind {
+    /// The unit a value is measured in against this bound: `bytes` (of JSON-escaped string content),
+    /// `items`, or `bytes of JSON`.
+    ///
+    /// ```
+    /// # use claims_core::BoundKind;
+    /// assert_eq!(BoundKind::MaxItems.unit(), "items");
+    /// ```
+    pub const fn unit(self) -> &'static str {
+        match self {
+            BoundKind::MaxLen => "bytes",
+            BoundKind::MaxItems => "items",
+            BoundKind::MaxJsonLen => "bytes of JSON",
+        }
+    }
+}
+
 impl fmt::Display for BoundKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -232,14 +249,11 @@ impl fmt::Display for ClaimsError {
                 limit,
                 actual,
             } => {
-                let unit = match bound {
-                    BoundKind::MaxLen | BoundKind::MaxJsonLen => "bytes",
-                    BoundKind::MaxItems => "items",
-                };
                 write!(
                     f,
-                    "field `{field}` has {actual} {unit}, over its bound `{bound} = {limit}` by {}; \
+                    "field `{field}` has {actual} {}, over its bound `{bound} = {limit}` by {}; \
                      shorten the value or raise the bound",
+                    bound.unit(),
                     actual - limit.min(actual)
                 )
             }

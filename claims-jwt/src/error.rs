@@ -503,12 +503,11 @@ fn write_layout_bound(
     limit: Option<usize>,
     actual: usize,
 ) -> fmt::Result {
-    let unit = match bound {
-        BoundKind::MaxLen => "bytes",
-        BoundKind::MaxItems => "items",
-        _ => "characters of JSON",
-    };
-    write!(f, "cannot mint: claim `{claim}` takes {actual} {unit}, ")?;
+    write!(
+        f,
+        "cannot mint: claim `{claim}` takes {actual} {}, ",
+        bound.unit()
+    )?;
     match limit {
         Some(limit) => write!(
             f,
@@ -632,7 +631,7 @@ mod tests {
         };
         assert_eq!(
             absent.to_string(),
-            "cannot mint: claim `act` takes 45 characters of JSON, but the layout's bounds say it is never \
+            "cannot mint: claim `act` takes 45 bytes of JSON, but the layout's bounds say it is never \
              written; leave it out, or bound it in the minter's `TokenBounds` and prove the cookie again"
         );
         let kid = Error::ProofMismatch {

@@ -883,6 +883,15 @@ fn a_missing_typ_and_key_parameters_are_refused_unless_an_option_accepts_them() 
         verification["checked"][4],
         "typ: absent, accepted (--typ-optional); one present must be `JWT`"
     );
+    // With both options, a header that needs neither verifies as it always did.
+    let plain = signed(&json!({"alg": "HS256", "typ": "JWT"}));
+    let (code, verification) =
+        verify_signed(&plain, &["--typ-optional", "--ignore-key-parameters"]);
+    assert_eq!((code, &verification["status"]), (0, &json!("verified")));
+    assert_eq!(
+        verification["checked"][4],
+        "typ: `JWT`, as generic tokens are"
+    );
     // A `typ` that is present must still be the layout's.
     let access_token = signed(&json!({"alg": "HS256", "typ": "at+jwt"}));
     let (code, verification) = verify_signed(&access_token, &["--typ-optional"]);
@@ -902,7 +911,7 @@ fn a_missing_typ_and_key_parameters_are_refused_unless_an_option_accepts_them() 
     );
     assert_eq!(
         verification["message"],
-        "the token's header has `jku`, which points at a key; keys come only from the key you give \
+        "the token's header has `jku`, which points at a key; keys come only from the key or JWKS you give \
          (RFC 8725 §3.10), so it is refused; --ignore-key-parameters accepts and ignores it"
     );
     let (code, verification) = verify_signed(&jku, &["--ignore-key-parameters"]);
