@@ -5,9 +5,9 @@ use serde_json::{Map, Value};
 
 use crate::claims::check_reserved;
 use crate::error::ClaimsError;
-use crate::merge::{UpdatePolicy, merge_patch, replace_member, update_claims};
+use crate::merge::{UpdatePolicy, apply_in_place, update_claims};
 use crate::size::{JsonSize, member_size, object_size, value_json_size};
-use crate::value::{clone_deep, depth_exceeds, drop_deep, expect_object};
+use crate::value::{depth_exceeds, expect_object};
 
 /// Custom claims together with the [`UpdatePolicy`] they pass and their exact compact-JSON size.
 ///
@@ -118,77 +118,55 @@ impl<'p> CheckedClaims<'p> {
     /// were. See the [type's example](CheckedClaims).
     pub fn update(&mut self, patch: &Value) -> Result<(), ClaimsError> {
         let patch = expect_object(patch, "patch")?;
-        let policy = &self.policy;
+        let policy = self.policy;
         if depth_exceeds(patch, policy.max_depth()) {
             return Err(ClaimsError::TooDeep {
                 what: "patch",
                 limit: policy.max_depth(),
             });
         }
-        // The result's size: the members the patch touches out, their new values in (a replaced member
-        // keeps its name, so only its value is measured). An object merges into the old member, so it is
-        // merged on a copy here and moved in below. The claims hold no reserved name, so only a name the
-        // patch adds can be one.
+        // Applied in place, one look-up per member, and undone if refused. The result's size: the
+        // members the patch touches out, their new values in (a replaced member keeps its name, so only
+        // its value is measured). The claims hold no reserved name, so only a name the patch adds can be
+        // one.
         let (mut added, mut removed) = (JsonSize::default(), JsonSize::default());
         let mut len = self.claims.len();
-        let mut merged: Vec<Value> = Vec::new();
         let mut reserved = false;
-        for (name, value) in patch {
-            let old = self.claims.get(name);
-            if let Value::Object(_) = value {
-                let mut slot = old.map_or(Value::Null, clone_deep);
-                merge_patch(&mut slot, value);
-                merged.push(slot);
+        let applied = apply_in_place(&mut self.claims, patch, |name, old, new| match (old, new) {
+            (Some(old), Some(new)) => {
+                removed = removed + value_json_size(old);
+                added = added + value_json_size(new);
             }
-            let new = match value {
-                Value::Null => None,
-                Value::Object(_) => merged.last(),
-                other => Some(other),
-            };
-            match (old, new) {
-                (Some(old), Some(new)) => {
-                    removed = removed + value_json_size(old);
-                    added = added + value_json_size(new);
-                }
-                (Some(old), None) => {
-                    removed = removed + member_size(name, old);
-                    len -= 1;
-                }
-                (None, Some(new)) => {
-                    reserved |= policy.reserved().check(name).is_some();
-                    added = added + member_size(name, new);
-                    len += 1;
-                }
-                (None, None) => {}
+            (Some(old), None) => {
+                removed = removed + member_size(name, old);
+                len -= 1;
             }
-        }
-        if reserved {
-            merged.into_iter().for_each(drop_deep);
+            (None, Some(new)) => {
+                reserved |= policy.reserved().check(name).is_some();
+                added = added + member_size(name, new);
+                len += 1;
+            }
+            (None, None) => {}
+        });
+        let members = self.members + added - removed;
+        let result = if reserved {
             let mut names: Vec<&str> = patch
                 .iter()
                 .filter(|(_, value)| !value.is_null())
                 .map(|(name, _)| name.as_str())
                 .collect();
             names.sort_unstable();
-            return check_reserved(names, &policy.reserved());
+            check_reserved(names, &policy.reserved())
+        } else {
+            policy.check_size(object_size(members, len))
+        };
+        if result.is_ok() {
+            applied.keep(&mut self.claims);
+            self.members = members;
+        } else {
+            applied.undo(&mut self.claims);
         }
-        let members = self.members + added - removed;
-        if let Err(err) = policy.check_size(object_size(members, len)) {
-            merged.into_iter().for_each(drop_deep);
-            return Err(err);
-        }
-
-        let mut merged = merged.into_iter();
-        for (name, value) in patch {
-            let new = match value {
-                Value::Null => None,
-                Value::Object(_) => merged.next(),
-                other => Some(clone_deep(other)),
-            };
-            replace_member(&mut self.claims, name, new);
-        }
-        self.members = members;
-        Ok(())
+        result
     }
 }
 

@@ -218,8 +218,9 @@ impl<'a> UpdatePolicy<'a> {
 /// policy allows ([`ClaimsError::TooDeep`]); a result holding reserved names ([`ClaimsError::Reserved`],
 /// listing every one); a result over a budget ([`ClaimsError::OverBudget`] with the size and the budget).
 ///
-/// Only the members the patch touches are copied; the result is measured exactly, every member of it,
-/// since nothing is known of `claims` beforehand. Claims kept in a [`CheckedClaims`](crate::CheckedClaims)
+/// The patch is applied in place, one look-up per member, and undone if the result is refused; only
+/// the members it touches are copied. The result is measured exactly, every member of it, since nothing
+/// is known of `claims` beforehand. Claims kept in a [`CheckedClaims`](crate::CheckedClaims)
 /// are checked and measured only where a patch touches them.
 ///
 /// ```
@@ -250,32 +251,12 @@ pub fn update_claims(
         });
     }
 
-    // The new value of every member the patch touches (`None`: removed), computed on copies.
-    let mut changes: Vec<(&String, Option<Value>)> = Vec::with_capacity(patch.len());
-    for (name, value) in patch {
-        let new = match value {
-            Value::Null => None,
-            Value::Object(_) => {
-                let mut slot = claims.get(name).map_or(Value::Null, clone_deep);
-                merge_patch(&mut slot, value);
-                Some(slot)
-            }
-            other => Some(clone_deep(other)),
-        };
-        changes.push((name, new));
-    }
-
-    let result = check_changes(claims, &changes, policy);
+    let applied = apply_in_place(claims, patch, |_, _, _| {});
+    let result = check_result(claims, &applied, policy);
     if result.is_ok() {
-        for (name, new) in changes {
-            replace_member(claims, name, new);
-        }
+        applied.keep(claims);
     } else {
-        for (_, new) in changes {
-            if let Some(value) = new {
-                drop_deep(value);
-            }
-        }
+        applied.undo(claims);
     }
     result
 }
@@ -342,37 +323,126 @@ pub(crate) fn update_claims_object<T: SessionClaims>(
     Ok(updated)
 }
 
-/// Sets member `name` of `claims` to `new`, or removes it (`None`), dropping the old value.
-pub(crate) fn replace_member(claims: &mut Map<String, Value>, name: &String, new: Option<Value>) {
-    let old = match (new, claims.get_mut(name)) {
-        // In place: a member that stays keeps its key, with no new `String` for it.
-        (Some(value), Some(slot)) => Some(std::mem::replace(slot, value)),
-        (Some(value), None) => claims.insert(name.clone(), value),
-        (None, _) => claims.remove(name),
-    };
-    if let Some(old) = old {
-        drop_deep(old);
+/// An update applied in place, holding what it replaced until the result is checked:
+/// [`Applied::keep`] makes it final, [`Applied::undo`] puts the claims back exactly as they were.
+pub(crate) struct Applied<'p> {
+    /// Each patch member that changes the claims, with what undoes it, in the patch's order.
+    changes: Vec<(&'p String, Undo)>,
+    /// Whether a member set to `null` is still to be removed.
+    removes: bool,
+}
+
+/// How one applied member is undone.
+enum Undo {
+    /// The member was replaced: put this old value back.
+    Restore(Value),
+    /// The member was added: remove it.
+    Remove,
+    /// The patch sets the member to `null`: it stays until [`Applied::keep`] removes it, so that undoing
+    /// never re-inserts a key (which would move it in an order-preserving map).
+    PendingRemoval,
+}
+
+/// Applies the RFC 7396 `patch` to `claims` in place, one look-up per member, calling `seen` with each
+/// touched member's name, old value (`None`: absent) and new value (`None`: to be removed).
+pub(crate) fn apply_in_place<'p>(
+    claims: &mut Map<String, Value>,
+    patch: &'p Map<String, Value>,
+    mut seen: impl FnMut(&str, Option<&Value>, Option<&Value>),
+) -> Applied<'p> {
+    let mut changes = Vec::with_capacity(patch.len());
+    let mut removes = false;
+    for (name, value) in patch {
+        if value.is_null() {
+            if let Some(old) = claims.get(name) {
+                seen(name, Some(old), None);
+                changes.push((name, Undo::PendingRemoval));
+                removes = true;
+            }
+        } else if let Some(slot) = claims.get_mut(name) {
+            let new = merged(Some(slot), value);
+            seen(name, Some(slot), Some(&new));
+            changes.push((name, Undo::Restore(std::mem::replace(slot, new))));
+        } else {
+            let new = merged(None, value);
+            seen(name, None, Some(&new));
+            claims.insert(name.clone(), new);
+            changes.push((name, Undo::Remove));
+        }
+    }
+    Applied { changes, removes }
+}
+
+/// A member's new value: an object patch merged into a copy of the old value, anything else copied.
+fn merged(old: Option<&Value>, patch: &Value) -> Value {
+    match patch {
+        Value::Object(_) => {
+            let mut new = old.map_or(Value::Null, clone_deep);
+            merge_patch(&mut new, patch);
+            new
+        }
+        other => clone_deep(other),
     }
 }
 
-/// Checks the claims that `changes` would produce, without producing them.
-fn check_changes(
+impl Applied<'_> {
+    /// Whether the update removes member `name`, which `claims` still holds until [`Applied::keep`].
+    pub(crate) fn removes(&self, name: &str) -> bool {
+        self.removes
+            && self
+                .changes
+                .iter()
+                .any(|(n, undo)| matches!(undo, Undo::PendingRemoval) && n.as_str() == name)
+    }
+
+    /// Makes the update final: drops the values it replaced and removes the members set to `null`.
+    pub(crate) fn keep(self, claims: &mut Map<String, Value>) {
+        for (name, undo) in self.changes {
+            match undo {
+                Undo::Restore(old) => drop_deep(old),
+                Undo::PendingRemoval => {
+                    if let Some(old) = claims.remove(name) {
+                        drop_deep(old);
+                    }
+                }
+                Undo::Remove => {}
+            }
+        }
+    }
+
+    /// Puts `claims` back as they were, last change first, so that every added key is the last one
+    /// when it is removed.
+    pub(crate) fn undo(self, claims: &mut Map<String, Value>) {
+        for (name, undo) in self.changes.into_iter().rev() {
+            let dropped = match undo {
+                Undo::Restore(old) => match claims.get_mut(name) {
+                    Some(slot) => Some(std::mem::replace(slot, old)),
+                    None => Some(old),
+                },
+                Undo::Remove => claims.remove(name),
+                Undo::PendingRemoval => None,
+            };
+            if let Some(value) = dropped {
+                drop_deep(value);
+            }
+        }
+    }
+}
+
+/// Checks the claims an applied update produced: every name of the result, and its whole size.
+fn check_result(
     claims: &Map<String, Value>,
-    changes: &[(&String, Option<Value>)],
+    applied: &Applied<'_>,
     policy: &UpdatePolicy<'_>,
 ) -> Result<(), ClaimsError> {
-    let is_changed = |name: &str| changes.iter().any(|(n, _)| n.as_str() == name);
-    let kept = claims.iter().filter(|(name, _)| !is_changed(name));
-    let added = changes
-        .iter()
-        .filter_map(|(n, v)| v.as_ref().map(|v| (*n, v)));
+    let result = claims.iter().filter(|(name, _)| !applied.removes(name));
     // One pass over the result's members, both checking names and measuring: most updates reserve
     // nothing, so the names are listed, sorted, only for the error.
     let measure = policy.bytes.is_some() || policy.utf16_units.is_some();
     let mut reserved = false;
     let mut size = JsonSize::default();
     let mut members = 0usize;
-    for (name, value) in kept.clone().chain(added.clone()) {
+    for (name, value) in result.clone() {
         reserved |= policy.reserved.check(name).is_some();
         if measure {
             size = size + member_size(name, value);
@@ -380,7 +450,7 @@ fn check_changes(
         }
     }
     if reserved {
-        let mut names: Vec<&str> = kept.chain(added).map(|(n, _)| n.as_str()).collect();
+        let mut names: Vec<&str> = result.map(|(n, _)| n.as_str()).collect();
         names.sort_unstable();
         check_reserved(names.iter().copied(), &policy.reserved)?;
     }
@@ -531,6 +601,34 @@ pub(crate) mod tests {
         let names: Vec<&str> = hits.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["https://stytch.com/session", "iat", "sub"]);
         assert_eq!(Value::Object(claims), json!({"plan": "free"}));
+    }
+
+    #[test]
+    fn a_refused_update_undoes_every_kind_of_change_and_an_accepted_one_keeps_them() {
+        let claims = obj(json!({"a": 1, "b": {"x": 1}, "c": "gone", "e": [1, 2]}));
+        // Replaced, merged, removed, added, and a `null` for a member that is not there.
+        let patch = json!({"a": 2, "b": {"y": 2}, "c": null, "d": "new", "z": null});
+        let merged = json!({"a": 2, "b": {"x": 1, "y": 2}, "d": "new", "e": [1, 2]});
+        let fits = map_size(&obj(merged.clone())).bytes;
+        for (budget, expected) in [(fits - 1, Err(fits)), (fits, Ok(merged))] {
+            let policy = UpdatePolicy::default().with_budget(Budget::bytes(budget));
+            let mut updated = claims.clone();
+            match (update_claims(&mut updated, &patch, &policy), expected) {
+                (Err(err), Err(size)) => {
+                    assert_eq!(
+                        err,
+                        ClaimsError::OverBudget {
+                            kind: BudgetKind::CustomClaims,
+                            size,
+                            budget: Budget::bytes(budget)
+                        }
+                    );
+                    assert_eq!(updated, claims);
+                }
+                (Ok(()), Ok(merged)) => assert_eq!(Value::Object(updated), merged),
+                (result, expected) => panic!("{result:?} where {expected:?} was due"),
+            }
+        }
     }
 
     #[test]
