@@ -77,10 +77,10 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 const MAX_JSON_LEN: #private::Option<usize> = #max_json_len;
                 const RESERVED: #private::ReservedNames<'static> = #reserved;
 
+                #[inline]
                 fn check_bounds(&self) -> #private::Result<(), #private::ClaimsError> {
                     #force
-                    #(#checks)*
-                    #private::Result::Ok(())
+                    #private::first_error([#(#checks),*])
                 }
             }
 
@@ -89,6 +89,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 const SHAPE: #private::JsonShape =
                     #private::struct_shape(<Self as #private::SessionClaims>::MAX_JSON_LEN);
 
+                #[inline]
                 fn check_bound(&self, _: #private::Limits) -> #private::Result<(), #private::ClaimsError> {
                     <Self as #private::SessionClaims>::check_bounds(self)
                 }
@@ -203,7 +204,8 @@ pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
         option_usize(field.attrs.max_len.as_ref(), private),
         option_usize(field.attrs.max_items.as_ref(), private),
     );
-    quote!(#private::Limits::new(#max_len, #max_items))
+    // a struct literal: a `const fn` call costs the compiler a call to type-check and evaluate
+    quote!(#private::Limits { max_len: #max_len, max_items: #max_items })
 }
 
 fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
@@ -270,7 +272,11 @@ fn assertion(
         Ident::new("__claims_site", Span::mixed_site()),
         Ident::new("__claims_problem", Span::mixed_site()),
     );
-    let fail = |span: Span| quote_spanned!(span=> ::core::panic!("{}", #msg.text()));
+    // every token of the call on the site's span, the alias too: the compiler reports the whole call
+    let fail = |span: Span| {
+        let alias = Ident::new("__claims_private", span);
+        quote_spanned!(span=> #alias::fail(&#msg))
+    };
     let arms = sites.iter().map(|(pattern, span)| {
         let fail = fail(*span);
         quote!(#private::Site::#pattern => #fail,)
@@ -296,14 +302,14 @@ fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> 
     let claim = Literal::string(field.claim());
     let check = if let Some(max) = &field.attrs.max_json_len {
         let n = Literal::usize_unsuffixed(max.value);
-        quote!(#private::check_json_len(&self.#member, #n))
+        quote!(#private::check_json_field(&self.#member, #n, #claim))
     } else {
         let ty = field.ty();
         let limits = limits(field, private);
         // `self` keeps the derive's own span: under the type's span it would take the hygiene of a
         // `macro_rules!` that wrote the type, and not name this method's receiver.
         let value = quote!(&self.#member);
-        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(#value, #limits))
+        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(#value, #limits, #claim))
     };
-    Some(quote!(#private::check_field(#check, #claim)?;))
+    Some(check)
 }

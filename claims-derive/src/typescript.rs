@@ -11,7 +11,7 @@ use syn::{DeriveInput, Generics, Type, parse_quote_spanned};
 use crate::ast::{Field, Input, option_inner};
 use crate::attr::Undescribed;
 use crate::errors::Errors;
-use crate::expand::{limits, uses_type_params};
+use crate::expand::{limits, option_usize, uses_type_params};
 use crate::paths::private_alias;
 use crate::template;
 
@@ -197,7 +197,8 @@ fn member_type(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> T
     quote_spanned!(ty.span()=> #private::member_type(<#private::TsProbe<#ty>>::TS, #why, #problem))
 }
 
-/// `TsMember::new(...)` with what the field says: optional, docs, bounds.
+/// The `TsMember` of a written field, as a struct literal (builder calls cost the compiler a method
+/// lookup each): its name, type, whether it is optional, its docs and bounds.
 fn member(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
     let claim = field
         .written
@@ -205,24 +206,20 @@ fn member(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenS
         .map_or_else(|| field.name.clone(), |n| n.value.clone());
     let claim = Literal::string(&claim);
     let ty = member_type(input, field, private);
-    let mut out = quote!(#private::TsMember::new(#claim, #ty));
-    if field.serde.skip_serializing_if {
-        out.extend(quote!(.optional()));
+    let optional = field.serde.skip_serializing_if;
+    let doc = Literal::string(&doc_comment(field));
+    let limits = limits(field, private);
+    let max_json_len = option_usize(field.attrs.max_json_len.as_ref(), private);
+    quote! {
+        #private::TsMember {
+            name: #claim,
+            ty: #ty,
+            optional: #optional,
+            doc: #doc,
+            limits: #limits,
+            max_json_len: #max_json_len,
+        }
     }
-    let doc = doc_comment(field);
-    if !doc.is_empty() {
-        let doc = Literal::string(&doc);
-        out.extend(quote!(.with_doc(#doc)));
-    }
-    if field.attrs.max_len.is_some() || field.attrs.max_items.is_some() {
-        let limits = limits(field, private);
-        out.extend(quote!(.with_limits(#limits)));
-    }
-    if let Some(max) = &field.attrs.max_json_len {
-        let n = Literal::usize_unsuffixed(max.value);
-        out.extend(quote!(.with_max_json_len(#n)));
-    }
-    out
 }
 
 /// The field's `///` doc comment, one leading space per line removed.

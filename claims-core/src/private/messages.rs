@@ -57,6 +57,14 @@ pub const fn struct_problem(fields: &[FieldBound], max_size: Option<usize>) -> O
     }
 }
 
+/// Fails the compile-time check with `msg`. The generated assertion calls it once per site, each call
+/// spanned on what the message is about: `#[track_caller]` makes the compiler report the call, as it would a
+/// `panic!` written there, and a call costs less to compile than a `panic!`, a macro expanded per site.
+#[track_caller]
+pub const fn fail(msg: &Msg) -> ! {
+    panic!("{}", msg.text())
+}
+
 /// The message of the refusal at `site`, which [`struct_problem`] found in the same fields.
 pub const fn problem_message(
     ty: &str,
