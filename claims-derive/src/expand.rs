@@ -10,10 +10,13 @@ use crate::ast::{Field, Input};
 use crate::attr::Spanned as SpannedValue;
 use crate::paths::{private_alias, profile_const, profile_marker};
 
-/// The claims type's items: `impl SessionClaims`, `impl JsonBound`, `impl Accepts` of it for each profile
-/// marker whose profile its policy covers, and the compile-time assertions.
-pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
+/// The claims type's items in one `const _` block: `impl SessionClaims`, `impl JsonBound`, `impl Accepts` of
+/// it for each profile marker whose profile its policy covers, the compile-time assertions, and `more`,
+/// the items `more(&private)` writes with `private` naming claims-core's `__private` (the TypeScript
+/// items).
+pub(crate) fn expand(input: &Input<'_>, more: impl FnOnce(&Ident) -> TokenStream) -> TokenStream {
     let (alias, private) = private_alias(&input.krate);
+    let more = more(&private);
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, &private);
@@ -101,13 +104,15 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
             )*
 
             #assertions
+
+            #more
         };
     }
 }
 
 /// The user's where clause, plus, for a generic struct, what the impls need of the type parameters:
 /// `Self: Serialize + DeserializeOwned`, and `FieldType: JsonBound` for each field whose type mentions one.
-pub(crate) fn where_clause(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+pub(crate) fn where_clause(input: &Input<'_>, private: &impl ToTokens) -> TokenStream {
     let mut predicates: Vec<TokenStream> = input
         .generics
         .where_clause
@@ -171,21 +176,27 @@ fn claim_names(input: &Input<'_>) -> Vec<Literal> {
     names.into_iter().map(Literal::string).collect()
 }
 
-fn reserved(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+fn reserved(input: &Input<'_>, private: &Ident) -> TokenStream {
     let policy = input.policy();
     let profiles = policy.profiles.iter().map(|profile| profile_const(profile));
     let (names, prefixes) = (&policy.names, &policy.prefixes);
-    quote! {
+    let mut out = quote! {
         #private::ReservedNames::from_profiles(&[#(&#private::Profile::#profiles),*])
-            .with_names(&[#(#names),*])
-            .with_prefixes(&[#(#prefixes),*])
+    };
+    // only what the struct adds: each call is one more for the compiler to type-check
+    if !names.is_empty() {
+        out.extend(quote!(.with_names(&[#(#names),*])));
     }
+    if !prefixes.is_empty() {
+        out.extend(quote!(.with_prefixes(&[#(#prefixes),*])));
+    }
+    out
 }
 
 /// `Option::Some(n)` or `Option::None`, as an expression.
 pub(crate) fn option_usize(
     value: Option<&SpannedValue<usize>>,
-    private: &TokenStream,
+    private: &impl ToTokens,
 ) -> TokenStream {
     value.map_or_else(
         || quote!(#private::Option::None),
@@ -196,7 +207,7 @@ pub(crate) fn option_usize(
     )
 }
 
-pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+pub(crate) fn limits(field: &Field<'_>, private: &Ident) -> TokenStream {
     if field.attrs.max_len.is_none() && field.attrs.max_items.is_none() {
         return quote!(#private::Limits::NONE);
     }
@@ -208,7 +219,7 @@ pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     quote!(#private::Limits { max_len: #max_len, max_items: #max_items })
 }
 
-fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+fn shape(field: &Field<'_>, private: &Ident) -> TokenStream {
     if field.serde.serialize_with.is_some() {
         quote!(&#private::JsonShape::Unbounded)
     } else if let Some(max) = &field.attrs.max_json_len {
@@ -224,7 +235,7 @@ fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     }
 }
 
-fn field_bound(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+fn field_bound(field: &Field<'_>, private: &Ident) -> TokenStream {
     let name = Literal::string(&field.name);
     let claim = Literal::string(field.claim());
     let written = field.written.is_some();
@@ -237,12 +248,7 @@ fn field_bound(field: &Field<'_>, private: &TokenStream) -> TokenStream {
 /// problem (`struct_problem`), with one `panic!` per site it can point at, each spanned there, so the
 /// compile error reads as the message and points at the attribute or field it is about. Empty when
 /// nothing can fail: no limits and no `max_size`.
-fn assertion(
-    input: &Input<'_>,
-    private: &TokenStream,
-    type_name: &Literal,
-    all: &Ident,
-) -> TokenStream {
+fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Ident) -> TokenStream {
     let max_size = input.attrs.max_size.as_ref();
     let mut sites: Vec<(TokenStream, Span)> = Vec::new();
     for (i, field) in input.fields.iter().enumerate() {
@@ -294,7 +300,7 @@ fn assertion(
     }
 }
 
-fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> {
+fn field_check(field: &Field<'_>, private: &Ident) -> Option<TokenStream> {
     if field.serde.serialize_with.is_some() {
         return None;
     }
