@@ -250,7 +250,8 @@ fn field_bound(field: &Field<'_>, private: &Ident) -> TokenStream {
 /// nothing can fail: no limits and no `max_size`.
 fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Ident) -> TokenStream {
     let max_size = input.attrs.max_size.as_ref();
-    let mut sites: Vec<(TokenStream, Span)> = Vec::new();
+    // (`Site::code`, span)
+    let mut sites: Vec<(Literal, Span)> = Vec::new();
     for (i, field) in input.fields.iter().enumerate() {
         if let Some(limit) = field
             .attrs
@@ -258,18 +259,16 @@ fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Iden
             .as_ref()
             .or(field.attrs.max_items.as_ref())
         {
-            let i = Literal::usize_unsuffixed(i);
-            sites.push((quote!(Limits(#i)), limit.span));
+            sites.push((Literal::usize_unsuffixed(3 * i), limit.span));
         }
     }
     if let Some(max_size) = max_size {
         for (i, field) in input.fields.iter().enumerate() {
             if field.written.is_some() {
-                let i = Literal::usize_unsuffixed(i);
-                sites.push((quote!(Unbounded(#i)), field.ident.span()));
+                sites.push((Literal::usize_unsuffixed(3 * i + 1), field.ident.span()));
             }
         }
-        sites.push((quote!(Budget), max_size.span));
+        sites.push((Literal::usize_unsuffixed(2), max_size.span));
     }
     let Some(last) = sites.pop() else {
         return TokenStream::new();
@@ -285,14 +284,14 @@ fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Iden
     };
     let arms = sites.iter().map(|(pattern, span)| {
         let fail = fail(*span);
-        quote!(#private::Site::#pattern => #fail,)
+        quote!(#pattern => #fail,)
     });
     let last = fail(last.1);
     let max_size = option_usize(max_size, private);
     quote! {
         if let #private::Option::Some(#site) = #private::struct_problem(#all, #max_size) {
             let #msg = #private::problem_message(#type_name, #all, #max_size, #site);
-            match #site {
+            match #site.code() {
                 #(#arms)*
                 _ => #last,
             }
