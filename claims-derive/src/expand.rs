@@ -238,14 +238,32 @@ fn shape(field: &Field<'_>, private: &Ident) -> TokenStream {
 fn field_bound(field: &Field<'_>, private: &Ident) -> TokenStream {
     let name = Literal::string(&field.name);
     let claim = Literal::string(field.claim());
+    let name_len = Literal::usize_unsuffixed(name_len(field.claim()));
     let written = field.written.is_some();
     let shape = shape(field, private);
     let limits = limits(field, private);
-    quote!(#private::FieldBound::new(#name, #claim, #written, #shape, #limits))
+    quote!(#private::FieldBound::named(#name, #claim, #name_len, #written, #shape, #limits))
+}
+
+/// The bytes of `"claim":` in compact JSON, counted here so that the compile-time check does not run
+/// `claims_core::size::escaped_len` on each name (its const evaluation cost more than the rest of the
+/// check). `serde_json`'s escapes: `"`, `\` and `\b \f \n \r \t` take two bytes, other control characters
+/// six (`\u00XX`); the test below holds this to `escaped_len`.
+fn name_len(claim: &str) -> usize {
+    let escaped: usize = claim
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' | '\u{8}' | '\u{c}' | '\n' | '\r' | '\t' => 2,
+            '\0'..='\u{1f}' => 6,
+            _ => c.len_utf8(),
+        })
+        .sum();
+    // two quotes and a colon
+    escaped + 3
 }
 
 /// The compile-time checks of the fields in `all` as one statement: a `match` on the struct's first
-/// problem (`struct_problem`), with one `panic!` per site it can point at, each spanned there, so the
+/// problem (`struct_problem`), with one `fail` call per site it can point at, each spanned there, so the
 /// compile error reads as the message and points at the attribute or field it is about. Empty when
 /// nothing can fail: no limits and no `max_size`.
 fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Ident) -> TokenStream {
@@ -317,4 +335,22 @@ fn field_check(field: &Field<'_>, private: &Ident) -> Option<TokenStream> {
         quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(#value, #limits, #claim))
     };
     Some(check)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_len;
+
+    #[test]
+    fn names_count_as_claims_core_escapes_them() {
+        let mut names: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+        names.extend(["", "fullName", "é", "日本", "🦀", "a\"b\\c\nd\u{1}e"].map(str::to_owned));
+        for name in names {
+            assert_eq!(
+                name_len(&name),
+                claims_core::size::escaped_len(&name) + 3,
+                "{name:?}"
+            );
+        }
+    }
 }
