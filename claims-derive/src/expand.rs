@@ -10,10 +10,13 @@ use crate::ast::{Field, Input};
 use crate::attr::Spanned as SpannedValue;
 use crate::paths::{private_alias, profile_const, profile_marker};
 
-/// The claims type's items: `impl SessionClaims`, `impl JsonBound`, `impl Accepts` of it for each profile
-/// marker whose profile its policy covers, and the compile-time assertions.
-pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
+/// The claims type's items in one `const _` block: `impl SessionClaims`, `impl JsonBound`, `impl Accepts` of
+/// it for each profile marker whose profile its policy covers, the compile-time assertions, and `more`,
+/// the items `more(&private)` writes with `private` naming claims-core's `__private` (the TypeScript
+/// items).
+pub(crate) fn expand(input: &Input<'_>, more: impl FnOnce(&Ident) -> TokenStream) -> TokenStream {
     let (alias, private) = private_alias(&input.krate);
+    let more = more(&private);
     let ident = input.ident;
     let (impl_generics, ty_generics, _) = input.generics.split_for_impl();
     let where_clause = where_clause(input, &private);
@@ -77,10 +80,10 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 const MAX_JSON_LEN: #private::Option<usize> = #max_json_len;
                 const RESERVED: #private::ReservedNames<'static> = #reserved;
 
+                #[inline]
                 fn check_bounds(&self) -> #private::Result<(), #private::ClaimsError> {
                     #force
-                    #(#checks)*
-                    #private::Result::Ok(())
+                    #private::first_error([#(#checks),*])
                 }
             }
 
@@ -89,6 +92,7 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
                 const SHAPE: #private::JsonShape =
                     #private::struct_shape(<Self as #private::SessionClaims>::MAX_JSON_LEN);
 
+                #[inline]
                 fn check_bound(&self, _: #private::Limits) -> #private::Result<(), #private::ClaimsError> {
                     <Self as #private::SessionClaims>::check_bounds(self)
                 }
@@ -100,13 +104,15 @@ pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
             )*
 
             #assertions
+
+            #more
         };
     }
 }
 
 /// The user's where clause, plus, for a generic struct, what the impls need of the type parameters:
 /// `Self: Serialize + DeserializeOwned`, and `FieldType: JsonBound` for each field whose type mentions one.
-pub(crate) fn where_clause(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+pub(crate) fn where_clause(input: &Input<'_>, private: &impl ToTokens) -> TokenStream {
     let mut predicates: Vec<TokenStream> = input
         .generics
         .where_clause
@@ -170,21 +176,27 @@ fn claim_names(input: &Input<'_>) -> Vec<Literal> {
     names.into_iter().map(Literal::string).collect()
 }
 
-fn reserved(input: &Input<'_>, private: &TokenStream) -> TokenStream {
+fn reserved(input: &Input<'_>, private: &Ident) -> TokenStream {
     let policy = input.policy();
     let profiles = policy.profiles.iter().map(|profile| profile_const(profile));
     let (names, prefixes) = (&policy.names, &policy.prefixes);
-    quote! {
+    let mut out = quote! {
         #private::ReservedNames::from_profiles(&[#(&#private::Profile::#profiles),*])
-            .with_names(&[#(#names),*])
-            .with_prefixes(&[#(#prefixes),*])
+    };
+    // only what the struct adds: each call is one more for the compiler to type-check
+    if !names.is_empty() {
+        out.extend(quote!(.with_names(&[#(#names),*])));
     }
+    if !prefixes.is_empty() {
+        out.extend(quote!(.with_prefixes(&[#(#prefixes),*])));
+    }
+    out
 }
 
 /// `Option::Some(n)` or `Option::None`, as an expression.
 pub(crate) fn option_usize(
     value: Option<&SpannedValue<usize>>,
-    private: &TokenStream,
+    private: &impl ToTokens,
 ) -> TokenStream {
     value.map_or_else(
         || quote!(#private::Option::None),
@@ -195,7 +207,7 @@ pub(crate) fn option_usize(
     )
 }
 
-pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+pub(crate) fn limits(field: &Field<'_>, private: &Ident) -> TokenStream {
     if field.attrs.max_len.is_none() && field.attrs.max_items.is_none() {
         return quote!(#private::Limits::NONE);
     }
@@ -203,10 +215,11 @@ pub(crate) fn limits(field: &Field<'_>, private: &TokenStream) -> TokenStream {
         option_usize(field.attrs.max_len.as_ref(), private),
         option_usize(field.attrs.max_items.as_ref(), private),
     );
-    quote!(#private::Limits::new(#max_len, #max_items))
+    // a struct literal: a `const fn` call costs the compiler a call to type-check and evaluate
+    quote!(#private::Limits { max_len: #max_len, max_items: #max_items })
 }
 
-fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+fn shape(field: &Field<'_>, private: &Ident) -> TokenStream {
     if field.serde.serialize_with.is_some() {
         quote!(&#private::JsonShape::Unbounded)
     } else if let Some(max) = &field.attrs.max_json_len {
@@ -222,27 +235,41 @@ fn shape(field: &Field<'_>, private: &TokenStream) -> TokenStream {
     }
 }
 
-fn field_bound(field: &Field<'_>, private: &TokenStream) -> TokenStream {
+fn field_bound(field: &Field<'_>, private: &Ident) -> TokenStream {
     let name = Literal::string(&field.name);
     let claim = Literal::string(field.claim());
+    let name_len = Literal::usize_unsuffixed(name_len(field.claim()));
     let written = field.written.is_some();
     let shape = shape(field, private);
     let limits = limits(field, private);
-    quote!(#private::FieldBound::new(#name, #claim, #written, #shape, #limits))
+    quote!(#private::FieldBound::named(#name, #claim, #name_len, #written, #shape, #limits))
+}
+
+/// The bytes of `"claim":` in compact JSON, counted here so that the compile-time check does not run
+/// `claims_core::size::escaped_len` on each name (its const evaluation cost more than the rest of the
+/// check). `serde_json`'s escapes: `"`, `\` and `\b \f \n \r \t` take two bytes, other control characters
+/// six (`\u00XX`); the test below holds this to `escaped_len`.
+fn name_len(claim: &str) -> usize {
+    let escaped: usize = claim
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' | '\u{8}' | '\u{c}' | '\n' | '\r' | '\t' => 2,
+            '\0'..='\u{1f}' => 6,
+            _ => c.len_utf8(),
+        })
+        .sum();
+    // two quotes and a colon
+    escaped + 3
 }
 
 /// The compile-time checks of the fields in `all` as one statement: a `match` on the struct's first
-/// problem (`struct_problem`), with one `panic!` per site it can point at, each spanned there, so the
+/// problem (`struct_problem`), with one `fail` call per site it can point at, each spanned there, so the
 /// compile error reads as the message and points at the attribute or field it is about. Empty when
 /// nothing can fail: no limits and no `max_size`.
-fn assertion(
-    input: &Input<'_>,
-    private: &TokenStream,
-    type_name: &Literal,
-    all: &Ident,
-) -> TokenStream {
+fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Ident) -> TokenStream {
     let max_size = input.attrs.max_size.as_ref();
-    let mut sites: Vec<(TokenStream, Span)> = Vec::new();
+    // (`Site::code`, span)
+    let mut sites: Vec<(Literal, Span)> = Vec::new();
     for (i, field) in input.fields.iter().enumerate() {
         if let Some(limit) = field
             .attrs
@@ -250,18 +277,16 @@ fn assertion(
             .as_ref()
             .or(field.attrs.max_items.as_ref())
         {
-            let i = Literal::usize_unsuffixed(i);
-            sites.push((quote!(Limits(#i)), limit.span));
+            sites.push((Literal::usize_unsuffixed(3 * i), limit.span));
         }
     }
     if let Some(max_size) = max_size {
         for (i, field) in input.fields.iter().enumerate() {
             if field.written.is_some() {
-                let i = Literal::usize_unsuffixed(i);
-                sites.push((quote!(Unbounded(#i)), field.ident.span()));
+                sites.push((Literal::usize_unsuffixed(3 * i + 1), field.ident.span()));
             }
         }
-        sites.push((quote!(Budget), max_size.span));
+        sites.push((Literal::usize_unsuffixed(2), max_size.span));
     }
     let Some(last) = sites.pop() else {
         return TokenStream::new();
@@ -270,17 +295,21 @@ fn assertion(
         Ident::new("__claims_site", Span::mixed_site()),
         Ident::new("__claims_problem", Span::mixed_site()),
     );
-    let fail = |span: Span| quote_spanned!(span=> ::core::panic!("{}", #msg.text()));
+    // every token of the call on the site's span, the alias too: the compiler reports the whole call
+    let fail = |span: Span| {
+        let alias = Ident::new("__claims_private", span);
+        quote_spanned!(span=> #alias::fail(&#msg))
+    };
     let arms = sites.iter().map(|(pattern, span)| {
         let fail = fail(*span);
-        quote!(#private::Site::#pattern => #fail,)
+        quote!(#pattern => #fail,)
     });
     let last = fail(last.1);
     let max_size = option_usize(max_size, private);
     quote! {
         if let #private::Option::Some(#site) = #private::struct_problem(#all, #max_size) {
             let #msg = #private::problem_message(#type_name, #all, #max_size, #site);
-            match #site {
+            match #site.code() {
                 #(#arms)*
                 _ => #last,
             }
@@ -288,7 +317,7 @@ fn assertion(
     }
 }
 
-fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> {
+fn field_check(field: &Field<'_>, private: &Ident) -> Option<TokenStream> {
     if field.serde.serialize_with.is_some() {
         return None;
     }
@@ -296,14 +325,32 @@ fn field_check(field: &Field<'_>, private: &TokenStream) -> Option<TokenStream> 
     let claim = Literal::string(field.claim());
     let check = if let Some(max) = &field.attrs.max_json_len {
         let n = Literal::usize_unsuffixed(max.value);
-        quote!(#private::check_json_len(&self.#member, #n))
+        quote!(#private::check_json_field(&self.#member, #n, #claim))
     } else {
         let ty = field.ty();
         let limits = limits(field, private);
         // `self` keeps the derive's own span: under the type's span it would take the hygiene of a
         // `macro_rules!` that wrote the type, and not name this method's receiver.
         let value = quote!(&self.#member);
-        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(#value, #limits))
+        quote_spanned!(ty.span()=> <#private::Probe<#ty>>::check(#value, #limits, #claim))
     };
-    Some(quote!(#private::check_field(#check, #claim)?;))
+    Some(check)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_len;
+
+    #[test]
+    fn names_count_as_claims_core_escapes_them() {
+        let mut names: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+        names.extend(["", "fullName", "é", "日本", "🦀", "a\"b\\c\nd\u{1}e"].map(str::to_owned));
+        for name in names {
+            assert_eq!(
+                name_len(&name),
+                claims_core::size::escaped_len(&name) + 3,
+                "{name:?}"
+            );
+        }
+    }
 }

@@ -82,11 +82,11 @@ fn derive(
     }
     match (parsed, errors.finish()) {
         (Some(parsed), None) => {
-            let mut tokens = expand::expand(&parsed);
+            let mut tokens =
+                expand::expand(&parsed, |private| typescript::expand(&parsed, private));
             if parsed.attrs.patch.is_some() {
                 tokens.extend(patch::patch(&parsed));
             }
-            tokens.extend(typescript::expand(&parsed));
             tokens
         }
         (parsed, Some(error)) => {

@@ -8,10 +8,12 @@ use quote::quote;
 
 /// `use {krate}::__private as __claims_private;` and the alias itself, for the generated `const _` blocks.
 /// Every path into claims-core is spelled through the alias: a few tokens instead of `::claims_core::__private`
-/// each time, which the proc-macro bridge and the compiler's parser would otherwise handle per use.
-pub(crate) fn private_alias(krate: &TokenStream) -> (TokenStream, TokenStream) {
+/// each time, which the proc-macro bridge and the compiler's parser would otherwise handle per use. The
+/// alias is an `Ident`, not a `TokenStream`: `quote!` pushes an ident as one token, where it hands a
+/// stream over the proc-macro bridge (a call into the compiler) at every interpolation.
+pub(crate) fn private_alias(krate: &TokenStream) -> (TokenStream, Ident) {
     let alias = Ident::new("__claims_private", Span::call_site());
-    (quote!(use #krate::__private as #alias;), quote!(#alias))
+    (quote!(use #krate::__private as #alias;), alias)
 }
 
 use crate::case::RenameRule;

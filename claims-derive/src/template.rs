@@ -2,7 +2,7 @@
 //! its claim. The shortcodes' syntax is checked here, with the fields they may stand on; the template is
 //! the list of (claim, shortcode) that `ClerkFrontend` prints.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::ast::{Field, Input};
@@ -75,7 +75,7 @@ fn shortcode_field(field: &Field<'_>, lit: &syn::LitStr, frontend: bool, errors:
 }
 
 /// `ClerkShortcode { claim, shortcode }` for each field with `clerk`, in field order.
-pub(crate) fn shortcodes(input: &Input<'_>, private: &TokenStream) -> Vec<TokenStream> {
+pub(crate) fn shortcodes(input: &Input<'_>, private: &Ident) -> Vec<TokenStream> {
     input
         .fields
         .iter()

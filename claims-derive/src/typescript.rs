@@ -3,7 +3,7 @@
 //! `impl ClerkFrontend` that prints Clerk's `globals.d.ts`, with a compile error for each field that has
 //! no TypeScript type unless `typescript = "unknown"` lets it be `unknown`.
 
-use proc_macro2::{Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::spanned::Spanned as _;
 use syn::{DeriveInput, Generics, Type, parse_quote_spanned};
@@ -11,8 +11,7 @@ use syn::{DeriveInput, Generics, Type, parse_quote_spanned};
 use crate::ast::{Field, Input, option_inner};
 use crate::attr::Undescribed;
 use crate::errors::Errors;
-use crate::expand::{limits, uses_type_params};
-use crate::paths::private_alias;
+use crate::expand::{limits, option_usize, uses_type_params};
 use crate::template;
 
 /// Records what is wrong with the TypeScript attributes of `input`.
@@ -50,36 +49,34 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
     }
 }
 
-/// `impl TsType` and, under `#[claims(typescript)]`, `impl ClerkFrontend` with its compile-time checks.
-pub(crate) fn expand(input: &Input<'_>) -> TokenStream {
-    let (alias, private) = private_alias(&input.krate);
+/// `impl TsType` and, under `#[claims(typescript)]`, `impl ClerkFrontend` with its compile-time checks: items
+/// for the `const _` block `expand.rs` writes (one block per struct, not one per file of the derive), where
+/// `private` names claims-core's `__private`.
+pub(crate) fn expand(input: &Input<'_>, private: &Ident) -> TokenStream {
     let ident = input.ident;
-    let generics = generics(input, &private);
+    let generics = generics(input, private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let written: Vec<&Field<'_>> = input
         .fields
         .iter()
         .filter(|f| f.written.is_some())
         .collect();
-    let members = written.iter().map(|f| member(input, f, &private));
+    let members = written.iter().map(|f| member(input, f, private));
     let frontend = input
         .attrs
         .typescript
         .as_ref()
-        .map(|mode| frontend(input, mode.value, &written, &private));
+        .map(|mode| frontend(input, mode.value, &written, private));
     quote! {
-        const _: () = {
-            #alias
-            #[allow(unused_imports)]
-            use #private::TsProbeFallback as _;
+        #[allow(unused_imports)]
+        use #private::TsProbeFallback as _;
 
-            #[automatically_derived]
-            impl #impl_generics #private::TsType for #ident #ty_generics #where_clause {
-                const TS: #private::TsShape = #private::TsShape::Object(&[#(#members),*]);
-            }
+        #[automatically_derived]
+        impl #impl_generics #private::TsType for #ident #ty_generics #where_clause {
+            const TS: #private::TsShape = #private::TsShape::Object(&[#(#members),*]);
+        }
 
-            #frontend
-        };
+        #frontend
     }
 }
 
@@ -105,7 +102,7 @@ fn frontend(
     input: &Input<'_>,
     mode: Undescribed,
     written: &[&Field<'_>],
-    private: &TokenStream,
+    private: &Ident,
 ) -> TokenStream {
     let ident = input.ident;
     let type_name = Literal::string(&ident.to_string());
@@ -135,7 +132,7 @@ fn frontend(
 
 /// The struct's generics with `FieldType: TsType` added for each described field whose type names a type
 /// parameter (only on this impl: a generic struct without TypeScript types is still a `SessionClaims`).
-fn generics(input: &Input<'_>, private: &TokenStream) -> Generics {
+fn generics(input: &Input<'_>, private: &Ident) -> Generics {
     let mut generics = input.generics.clone();
     for field in &input.fields {
         if field.written.is_none()
@@ -166,7 +163,7 @@ fn described_type<'a>(field: &Field<'a>) -> &'a Type {
 }
 
 /// The `TsMemberType` of a written field, as a constant expression.
-fn member_type(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
+fn member_type(input: &Input<'_>, field: &Field<'_>, private: &Ident) -> TokenStream {
     if let Some(ts_type) = &field.attrs.ts_type {
         return quote!(#private::TsMemberType::Known(&#private::TsShape::Custom(#ts_type)));
     }
@@ -197,32 +194,29 @@ fn member_type(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> T
     quote_spanned!(ty.span()=> #private::member_type(<#private::TsProbe<#ty>>::TS, #why, #problem))
 }
 
-/// `TsMember::new(...)` with what the field says: optional, docs, bounds.
-fn member(input: &Input<'_>, field: &Field<'_>, private: &TokenStream) -> TokenStream {
+/// The `TsMember` of a written field, as a struct literal (builder calls cost the compiler a method
+/// lookup each): its name, type, whether it is optional, its docs and bounds.
+fn member(input: &Input<'_>, field: &Field<'_>, private: &Ident) -> TokenStream {
     let claim = field
         .written
         .as_ref()
         .map_or_else(|| field.name.clone(), |n| n.value.clone());
     let claim = Literal::string(&claim);
     let ty = member_type(input, field, private);
-    let mut out = quote!(#private::TsMember::new(#claim, #ty));
-    if field.serde.skip_serializing_if {
-        out.extend(quote!(.optional()));
+    let optional = field.serde.skip_serializing_if;
+    let doc = Literal::string(&doc_comment(field));
+    let limits = limits(field, private);
+    let max_json_len = option_usize(field.attrs.max_json_len.as_ref(), private);
+    quote! {
+        #private::TsMember {
+            name: #claim,
+            ty: #ty,
+            optional: #optional,
+            doc: #doc,
+            limits: #limits,
+            max_json_len: #max_json_len,
+        }
     }
-    let doc = doc_comment(field);
-    if !doc.is_empty() {
-        let doc = Literal::string(&doc);
-        out.extend(quote!(.with_doc(#doc)));
-    }
-    if field.attrs.max_len.is_some() || field.attrs.max_items.is_some() {
-        let limits = limits(field, private);
-        out.extend(quote!(.with_limits(#limits)));
-    }
-    if let Some(max) = &field.attrs.max_json_len {
-        let n = Literal::usize_unsuffixed(max.value);
-        out.extend(quote!(.with_max_json_len(#n)));
-    }
-    out
 }
 
 /// The field's `///` doc comment, one leading space per line removed.

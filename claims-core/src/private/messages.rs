@@ -16,6 +16,19 @@ pub enum Site {
     Budget,
 }
 
+impl Site {
+    /// The site as one number, which the generated assertion matches on (an integer `match` is one
+    /// branch for the compiler to build, where the enum's patterns were a test per variant and field):
+    /// `3 * i` for the limits of field `i`, `3 * i + 1` for its missing bound, `2` for the budget.
+    pub const fn code(self) -> usize {
+        match self {
+            Site::Limits(i) => 3 * i,
+            Site::Unbounded(i) => 3 * i + 1,
+            Site::Budget => 2,
+        }
+    }
+}
+
 /// Where the first thing wrong with a struct's fields is, if anything, in the order a reader fixes them:
 /// a limit that means nothing for its field's type, then (under `max_size`) a field without a bound, then
 /// a bound over the budget. One `const` per struct evaluates it (one assertion per check made the
@@ -55,6 +68,14 @@ pub const fn struct_problem(fields: &[FieldBound], max_size: Option<usize>) -> O
     } else {
         None
     }
+}
+
+/// Fails the compile-time check with `msg`. The generated assertion calls it once per site, each call
+/// spanned on what the message is about: `#[track_caller]` makes the compiler report the call, as it would a
+/// `panic!` written there, and a call costs less to compile than a `panic!`, a macro expanded per site.
+#[track_caller]
+pub const fn fail(msg: &Msg) -> ! {
+    panic!("{}", msg.text())
 }
 
 /// The message of the refusal at `site`, which [`struct_problem`] found in the same fields.
@@ -372,6 +393,19 @@ mod tests {
         );
         assert_eq!(struct_problem(&[huge, huge], Some(100)), Some(Site::Budget));
         assert!(struct_problem(&[huge, huge], None).is_none());
+    }
+
+    #[test]
+    fn every_site_has_its_own_code() {
+        let sites = [
+            Site::Limits(0),
+            Site::Unbounded(0),
+            Site::Budget,
+            Site::Limits(1),
+            Site::Unbounded(1),
+            Site::Limits(7),
+        ];
+        assert_eq!(sites.map(Site::code), [0, 1, 2, 3, 4, 21]);
     }
 
     #[test]

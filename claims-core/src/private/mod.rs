@@ -10,20 +10,21 @@ mod patch;
 mod probe;
 mod typescript;
 
-pub use messages::{Msg, Site, problem_message, struct_problem};
+pub use messages::{Msg, Site, fail, problem_message, struct_problem};
 pub use patch::{
     FieldPatch, HasPatch, NoPatch, PatchObject, add_field, apply_patch, serialize_patch,
     type_policy,
 };
 pub use probe::{
-    FieldBound, Probe, ProbeFallback, check_field, object_max, struct_shape, when_some,
+    FieldBound, Probe, ProbeFallback, check_json_field, first_error, object_max, struct_shape,
+    when_some,
 };
 pub use typescript::{
     ClerkFrontend, ClerkShortcode, TsMember, TsMemberType, TsProbe, TsProbeFallback, TsShape,
     TsType, member_type, undescribed,
 };
 
-pub use crate::bound::{JsonBound, JsonShape, Limits, check_json_len, within};
+pub use crate::bound::{JsonBound, JsonShape, Limits, within};
 pub use crate::claims::SessionClaims;
 pub use crate::error::ClaimsError;
 pub use crate::merge::UpdatePolicy;
