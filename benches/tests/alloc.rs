@@ -67,3 +67,75 @@ fn the_counter_sees_serialization_and_refusals_allocate() {
         })
     );
 }
+
+/// An organization nested in [`OtherBounds`], with bounds of its own.
+#[derive(claims_jwt::SessionClaims, serde::Serialize, serde::Deserialize)]
+struct Org {
+    #[claims(max_len = 32)]
+    name: String,
+    #[claims(max_items = 4, max_len = 16)]
+    teams: Vec<String>,
+}
+
+/// The kinds of bound the fixture does not use: a `max_json_len` field, a bounded optional string, a
+/// nested struct checked by its own bounds, and a size budget.
+#[derive(claims_jwt::SessionClaims, serde::Serialize, serde::Deserialize)]
+#[claims(profile = "clerk", max_size = 1200)]
+#[serde(rename_all = "camelCase")]
+struct OtherBounds {
+    #[claims(max_json_len = 80)]
+    settings: serde_json::Value,
+    #[claims(max_len = 16)]
+    nickname: Option<String>,
+    org: Org,
+}
+
+fn other_bounds() -> OtherBounds {
+    OtherBounds {
+        settings: serde_json::json!({"theme": "dark", "beta": true, "panels": ["inbox", "calendar"]}),
+        nickname: Some("Ada".into()),
+        org: Org {
+            name: "Analytical Engines".into(),
+            teams: vec!["mills".into(), "stores".into()],
+        },
+    }
+}
+
+#[test]
+fn every_other_kind_of_bound_checks_and_sizes_without_allocating() {
+    let mut claims = other_bounds();
+    let mut checked = Ok(());
+    let mut len = 0;
+    let counted = allocation_counter::measure(|| {
+        checked = black_box(&claims).check_bounds();
+        len = size::json_len(black_box(&claims)).expect("measures");
+    });
+    assert_eq!(counted.count_total, 0);
+    assert_eq!(checked, Ok(()));
+    assert_eq!(len, serde_json::to_vec(&claims).unwrap().len());
+
+    // Each bound still refuses, measured exactly: the `max_json_len` field first.
+    claims.settings["panels"] =
+        serde_json::json!(["inbox", "calendar", "contacts", "tasks", "notes", "files"]);
+    let actual = serde_json::to_vec(&claims.settings).unwrap().len();
+    assert_eq!(
+        claims.check_bounds(),
+        Err(ClaimsError::BoundExceeded {
+            field: "settings".into(),
+            bound: BoundKind::MaxJsonLen,
+            limit: 80,
+            actual,
+        })
+    );
+    claims.settings = serde_json::json!({});
+    claims.org.teams.push("x".repeat(17));
+    assert_eq!(
+        claims.check_bounds(),
+        Err(ClaimsError::BoundExceeded {
+            field: "org.teams[2]".into(),
+            bound: BoundKind::MaxLen,
+            limit: 16,
+            actual: 17,
+        })
+    );
+}
