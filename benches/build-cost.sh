@@ -5,6 +5,10 @@
 #
 #   benches/build-cost.sh [STRUCTS]     # 100 by default
 #
+# With BUILD_COST_INSTRUCTIONS=N it then also counts rustc's own instructions for each variant with N
+# structs, under valgrind's callgrind (the crate's incremental directory removed first, so each count is
+# a clean build): the figure that does not drift with the machine's load. N = 20 takes a few minutes.
+#
 # Only the generated crate is timed: it lives in a temporary directory with its own target directory
 # (CARGO_TARGET_DIR, under /tmp), its dependencies (claims-core, serde, serde_json) are built once before
 # the first timing, and each timed build starts from `cargo clean -p` of the generated crate alone. Both
@@ -33,11 +37,12 @@ TOML
 cp "$repo/Cargo.lock" "$work/Cargo.lock"
 mkdir -p "$work/src"
 
-generate() { # with_derive (1 or 0)
+generate() { # with_derive (1 or 0) [structs]
+    local n="${2:-$structs}"
     {
-        echo "//! $structs claim structs."
+        echo "//! $n claim structs."
         echo "#![allow(dead_code, missing_docs)]"
-        for i in $(seq "$structs"); do
+        for i in $(seq "$n"); do
             if [ "$1" = 1 ]; then
                 echo "#[derive(claims_core::SessionClaims, serde::Serialize, serde::Deserialize)]"
                 echo "#[claims(profile = \"clerk\", max_size = 1200)]"
@@ -78,3 +83,23 @@ generate 1
 with_derive=$(median_build)
 awk -v n="$structs" -v s="$serde_only" -v d="$with_derive" \
     'BEGIN { printf "structs %d\nserde_only_s %.2f\nwith_derive_s %.2f\nratio %.2f\n", n, s, d, d / s }'
+
+if [ -n "${BUILD_COST_INSTRUCTIONS:-}" ]; then
+    n="$BUILD_COST_INSTRUCTIONS"
+    # The exact rustc command cargo runs for the generated crate, to run it again under callgrind.
+    touch "$work/src/lib.rs"
+    rustc_cmd=$(cargo build -v --manifest-path "$work/Cargo.toml" 2>&1 |
+        sed -n 's/^ *Running `\(.*--crate-name claims_build_cost .*\)`$/\1/p')
+    [ -n "$rustc_cmd" ] || { echo "error: no rustc command for the generated crate" >&2; exit 1; }
+    count() { # with_derive: prints rustc's instructions for a clean build of $n structs
+        generate "$1" "$n"
+        rm -rf "$work"/target/debug/incremental/claims_build_cost-*
+        (cd "$work" && eval valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$rustc_cmd") \
+            >/dev/null 2>&1
+        sed -n 's/^summary: *\([0-9]*\).*/\1/p' "$work/cg.out"
+    }
+    serde_i=$(count 0)
+    derive_i=$(count 1)
+    awk -v n="$n" -v s="$serde_i" -v d="$derive_i" \
+        'BEGIN { printf "structs %d\nserde_only_rustc_instructions %d\nwith_derive_rustc_instructions %d\nratio %.2f\n", n, s, d, d / s }'
+fi

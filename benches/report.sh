@@ -14,6 +14,8 @@ version() { # the version of package $1 in Cargo.lock
 }
 {
     echo "Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(uname -sm);"
+    # The extensions that change which code aws-lc runs natively (valgrind's CPU has none of sha_ni).
+    echo "CPU flags of note: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -x 'sha_ni\|avx2\|avx512f\|adx\|bmi2\|aes' | sort | tr '\n' ' ' | sed 's/ $//');"
     echo "$(rustc -V); run $(date -u +%Y-%m-%d)."
     echo
     echo "Crates: claims-jwt $(version claims-jwt), jsonwebtoken $(version jsonwebtoken) (aws_lc_rs backend,"
@@ -27,10 +29,11 @@ benches/callgrind.sh >target/callgrind/counts.txt
 {
     echo
     echo "Build cost of the derive (\`benches/build-cost.sh\`: 100 claim structs, clean dev build of the"
-    echo "generated crate alone, median of 3):"
+    echo "generated crate alone, its dependencies built before, median of 3; then rustc's instructions for"
+    echo "20 structs, counted by callgrind):"
     echo
     echo '```'
-    benches/build-cost.sh
+    BUILD_COST_INSTRUCTIONS=20 benches/build-cost.sh
     echo '```'
 } >>"$notes"
 
