@@ -46,7 +46,7 @@ pub enum Op {
     JsonPatchMerge,
     /// The floor of a policy-checked update when the claims' total size is known ([`CheckedClaims`]):
     /// clone, then the least merge (one look-up per patch member, a key allocated only for a new one;
-    /// see [`merge_least`]), checking each new name against the reserved names and measuring exactly
+    /// see `merge_least`), checking each new name against the reserved names and measuring exactly
     /// each touched member before and after, which an exact check keeping only the total cannot skip.
     UpdateFloor,
     /// [`Op::UpdateFloor`] for a design that would also keep each member's size (whose upkeep, on every
