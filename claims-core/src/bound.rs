@@ -172,9 +172,11 @@ impl JsonShape {
         match *self {
             JsonShape::Fixed(n) => Some(n),
             JsonShape::Unbounded => None,
+            // written out rather than `checked_add`: the const evaluator runs this for every bounded
+            // string field of every derived struct
             JsonShape::Str => match limits.max_len {
-                Some(len) => len.checked_add(2),
-                None => None,
+                Some(len) if len <= usize::MAX - 2 => Some(len + 2),
+                _ => None,
             },
             JsonShape::Option(inner) => match inner.max_json_len(limits) {
                 Some(n) if n > 4 => Some(n),

@@ -42,7 +42,7 @@ pub(crate) fn expand(input: &Input<'_>, more: impl FnOnce(&Ident) -> TokenStream
     };
     let check = assertion(input, &private, &type_name, &all);
 
-    let (max_json_len, assertions, force) = if input.is_generic() {
+    let (max_json_len, shape, assertions, force) = if input.is_generic() {
         // The bound depends on the type parameters: the check runs when the constant is evaluated for an
         // instance, which `check_bounds` forces.
         (
@@ -51,13 +51,17 @@ pub(crate) fn expand(input: &Input<'_>, more: impl FnOnce(&Ident) -> TokenStream
                 #check
                 #private::object_max(#all)
             }),
+            quote!(#private::struct_shape(<Self as #private::SessionClaims>::MAX_JSON_LEN)),
             TokenStream::new(),
             quote!(let _: #private::Option<usize> = const { <Self as #private::SessionClaims>::MAX_JSON_LEN };),
         )
     } else {
         let check = (!check.is_empty()).then(|| quote!(const _: () = { #check };));
+        // the table again rather than `<Self as SessionClaims>::MAX_JSON_LEN`, a projection that cost
+        // the compiler more to check than the sum does to evaluate
         (
             quote!(#private::object_max(#all)),
+            quote!(#private::struct_shape(#private::object_max(#all))),
             quote! {
                 const #all: &[#private::FieldBound] = &[#(#fields),*];
                 #check
@@ -89,8 +93,7 @@ pub(crate) fn expand(input: &Input<'_>, more: impl FnOnce(&Ident) -> TokenStream
 
             #[automatically_derived]
             impl #impl_generics #private::JsonBound for #ident #ty_generics #where_clause {
-                const SHAPE: #private::JsonShape =
-                    #private::struct_shape(<Self as #private::SessionClaims>::MAX_JSON_LEN);
+                const SHAPE: #private::JsonShape = #shape;
 
                 #[inline]
                 fn check_bound(&self, _: #private::Limits) -> #private::Result<(), #private::ClaimsError> {
@@ -298,7 +301,7 @@ fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Iden
     // every token of the call on the site's span, the alias too: the compiler reports the whole call
     let fail = |span: Span| {
         let alias = Ident::new("__claims_private", span);
-        quote_spanned!(span=> #alias::fail(&#msg))
+        quote_spanned!(span=> #alias::fail(#msg))
     };
     let arms = sites.iter().map(|(pattern, span)| {
         let fail = fail(*span);

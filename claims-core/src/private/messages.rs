@@ -1,7 +1,7 @@
 //! The compile-time messages: what the generated `const` assertion panics with, which the compiler shows
 //! as the error. Built in `const` context, so they can name the field, the type and the numbers.
 
-use super::probe::{FieldBound, object_max};
+use super::probe::{FieldBound, add, object_max};
 use crate::bound::{JsonShape, Limits};
 
 /// Where a compile-time refusal points: the generated assertion has one `panic!` per site, each spanned
@@ -54,7 +54,7 @@ pub const fn struct_problem(fields: &[FieldBound], max_size: Option<usize>) -> O
             let Some(member) = fields[i].member_max() else {
                 return Some(Site::Unbounded(i));
             };
-            match total.checked_add(member) {
+            match add(total, member) {
                 Some(sum) => total = sum,
                 None => overflows = true,
             }
@@ -63,18 +63,23 @@ pub const fn struct_problem(fields: &[FieldBound], max_size: Option<usize>) -> O
         i += 1;
     }
     // the commas between members
-    if overflows || total.saturating_add(members.saturating_sub(1)) > max_size {
-        Some(Site::Budget)
-    } else {
-        None
+    let commas = if members > 0 { members - 1 } else { 0 };
+    match add(total, commas) {
+        Some(total) if !overflows && total <= max_size => None,
+        _ => Some(Site::Budget),
     }
 }
 
 /// Fails the compile-time check with `msg`. The generated assertion calls it once per site, each call
 /// spanned on what the message is about: `#[track_caller]` makes the compiler report the call, as it would a
 /// `panic!` written there, and a call costs less to compile than a `panic!`, a macro expanded per site.
+/// It takes the message by value: only one site's call runs, and a borrow per site was more to check.
 #[track_caller]
-pub const fn fail(msg: &Msg) -> ! {
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "a move per site is less for the compiler to check than a borrow per site"
+)]
+pub const fn fail(msg: Msg) -> ! {
     panic!("{}", msg.text())
 }
 
@@ -102,13 +107,21 @@ pub const fn problem_message(
 }
 
 /// Whether the field declares a `max_len` its type has no strings for.
+#[allow(
+    clippy::redundant_pattern_matching,
+    reason = "`is_some()` is one more call for the const evaluator, per field of every derived struct"
+)]
 const fn max_len_misapplied(field: &FieldBound) -> bool {
-    field.limits.max_len.is_some() && !field.shape.takes_max_len()
+    matches!(field.limits.max_len, Some(_)) && !field.shape.takes_max_len()
 }
 
 /// Whether the field declares a `max_items` its type has no sequence for.
+#[allow(
+    clippy::redundant_pattern_matching,
+    reason = "`is_some()` is one more call for the const evaluator, per field of every derived struct"
+)]
 const fn max_items_misapplied(field: &FieldBound) -> bool {
-    field.limits.max_items.is_some() && !field.shape.takes_max_items()
+    matches!(field.limits.max_items, Some(_)) && !field.shape.takes_max_items()
 }
 
 /// What is wrong with a `max_len` or `max_items` that means nothing for the field's type, if anything;

@@ -114,10 +114,7 @@ impl FieldBound {
     /// `"claim":value` at its longest.
     pub(super) const fn member_max(&self) -> Option<usize> {
         match self.max {
-            Some(max) => match max.checked_add(self.name_len) {
-                Some(n) => Some(n),
-                None => None,
-            },
+            Some(max) => add(max, self.name_len),
             None => None,
         }
     }
@@ -131,7 +128,7 @@ pub const fn object_max(fields: &[FieldBound]) -> Option<usize> {
     while i < fields.len() {
         if fields[i].written {
             match fields[i].member_max() {
-                Some(n) => match total.checked_add(n) {
+                Some(n) => match add(total, n) {
                     Some(t) => total = t,
                     None => return None,
                 },
@@ -142,7 +139,17 @@ pub const fn object_max(fields: &[FieldBound]) -> Option<usize> {
         i += 1;
     }
     // the commas between members
-    total.checked_add(if members > 0 { members - 1 } else { 0 })
+    add(total, if members > 0 { members - 1 } else { 0 })
+}
+
+/// `a + b`, or `None` if it overflows: `checked_add` written out, because the compiler's const evaluator
+/// runs every call as a call, and these sums run for each field of each derived struct in every build.
+pub(super) const fn add(a: usize, b: usize) -> Option<usize> {
+    if a <= usize::MAX - b {
+        Some(a + b)
+    } else {
+        None
+    }
 }
 
 /// Checks a field with `#[claims(max_json_len = N)]`: its measured JSON against `limit`, naming `claim`.
