@@ -9,6 +9,9 @@
 # structs, under valgrind's callgrind (the crate's incremental directory removed first, so each count is
 # a clean build): the figure that does not drift with the machine's load. N = 20 takes a few minutes.
 #
+# With BUILD_COST_FEATURES=typescript the derive also writes each struct's TypeScript description
+# (claims-core's `typescript` feature, off by default).
+#
 # Only the generated crate is timed: it lives in a temporary directory with its own target directory
 # (CARGO_TARGET_DIR, under /tmp), its dependencies (claims-core, serde, serde_json) are built once before
 # the first timing, and each timed build starts from `cargo clean -p` of the generated crate alone. Both
@@ -20,6 +23,7 @@ work="$(mktemp -d /tmp/claims-build-cost.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export CARGO_TARGET_DIR="$work/target" CARGO_TERM_COLOR=never
 
+features="${BUILD_COST_FEATURES:+\"$BUILD_COST_FEATURES\"}"
 cat >"$work/Cargo.toml" <<TOML
 [package]
 name = "claims-build-cost"
@@ -28,7 +32,7 @@ edition = "2024"
 publish = false
 
 [dependencies]
-claims-core = { path = "$repo/claims-core" }
+claims-core = { path = "$repo/claims-core", features = [$features] }
 serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 

@@ -1,7 +1,9 @@
 //! The files a Clerk frontend keeps beside the Rust claims: `types/globals.d.ts`, which declares
 //! `CustomJwtSessionClaims`, and the claims template pasted into the Clerk dashboard.
 //!
-//! `#[claims(typescript)]` on a struct deriving `SessionClaims` implements [`ClerkFrontend`] for it, so
+//! With this crate's `typescript` feature (off by default: it costs a build about a quarter of what the
+//! derive adds), `#[claims(typescript)]` on a struct deriving `SessionClaims` implements [`ClerkFrontend`]
+//! for it, so
 //! the one struct defines the claims for all three places. A field's `#[claims(clerk = "{{...}}")]` names
 //! the Clerk shortcode that fills its claim (its syntax is checked at compile time).
 //!
@@ -85,7 +87,8 @@ pub struct ClerkShortcode {
     pub shortcode: &'static str,
 }
 
-/// Claims with a Clerk frontend: implemented by `#[derive(SessionClaims)]` under `#[claims(typescript)]`.
+/// Claims with a Clerk frontend: implemented by `#[derive(SessionClaims)]` under `#[claims(typescript)]`,
+/// with the `typescript` feature.
 ///
 /// See the [module docs](self) for an example.
 pub trait ClerkFrontend: SessionClaims + TsType {

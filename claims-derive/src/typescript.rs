@@ -1,7 +1,9 @@
 //! The TypeScript description of the struct: `impl TsType` for every derived struct (an object of the
 //! fields serde writes, named as serde writes them), and under `#[claims(typescript)]` the
 //! `impl ClerkFrontend` that prints Clerk's `globals.d.ts`, with a compile error for each field that has
-//! no TypeScript type unless `typescript = "unknown"` lets it be `unknown`.
+//! no TypeScript type unless `typescript = "unknown"` lets it be `unknown`. Both are written only with the
+//! `typescript` feature (claims-core's, which turns on this crate's): they cost a build about a quarter of
+//! what the derive adds, and an application without a TypeScript frontend has no use for them.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
@@ -14,8 +16,26 @@ use crate::errors::Errors;
 use crate::expand::{limits, option_usize, uses_type_params};
 use crate::template;
 
+/// Whether this build writes TypeScript items: the `typescript` feature.
+const ENABLED: bool = cfg!(feature = "typescript");
+
 /// Records what is wrong with the TypeScript attributes of `input`.
 pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
+    check_with(input, ENABLED, errors);
+}
+
+/// [`check`], with the feature's state given: `ts_type` is checked either way (a struct may be described
+/// in a build that writes no TypeScript, as a doc comment is), while `typescript` promises items the
+/// feature writes.
+fn check_with(input: &Input<'_>, enabled: bool, errors: &mut Errors) {
+    if let (Some(typescript), false) = (&input.attrs.typescript, enabled) {
+        errors.add(
+            typescript.span,
+            "`typescript` writes the TypeScript declaration and Clerk template with claims-core's `typescript` \
+             feature, which is off; turn it on in Cargo.toml: `claims-core = { version = \"0.1\", features = \
+             [\"typescript\"] }` (or the same feature of claims-jwt)",
+        );
+    }
     if let Some(typescript) = &input.attrs.typescript
         && input.is_generic()
     {
@@ -53,6 +73,9 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
 /// for the `const _` block `expand.rs` writes (one block per struct, not one per file of the derive), where
 /// `private` names claims-core's `__private`.
 pub(crate) fn expand(input: &Input<'_>, private: &Ident) -> TokenStream {
+    if !ENABLED {
+        return TokenStream::new();
+    }
     let ident = input.ident;
     let generics = generics(input, private);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
@@ -82,7 +105,7 @@ pub(crate) fn expand(input: &Input<'_>, private: &Ident) -> TokenStream {
 
 /// On error: a stub `impl TsType`, so that a struct holding this one reports no second error.
 pub(crate) fn fallback(input: &DeriveInput, krate: &TokenStream) -> TokenStream {
-    if let syn::Data::Union(_) = input.data {
+    if !ENABLED || matches!(input.data, syn::Data::Union(_)) {
         return TokenStream::new();
     }
     let ident = &input.ident;
@@ -273,7 +296,46 @@ fn type_text(ty: &Type) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::type_text;
+    use super::{check_with, type_text};
+    use crate::ast::Input;
+    use crate::errors::Errors;
+
+    /// The messages of judging `source` with the feature on or off.
+    fn judged(source: &str, enabled: bool) -> Vec<String> {
+        let input: syn::DeriveInput = syn::parse_str(source).unwrap();
+        let mut errors = Errors::default();
+        let parsed = Input::from_syn(&input, &quote::quote!(::claims_core), &mut errors).unwrap();
+        check_with(&parsed, enabled, &mut errors);
+        errors
+            .finish()
+            .map_or_else(Vec::new, |e| e.into_iter().map(|e| e.to_string()).collect())
+    }
+
+    #[test]
+    fn typescript_without_the_feature_says_how_to_turn_it_on() {
+        let marked =
+            "#[claims(typescript)] struct Claims { #[claims(ts_type = \"string\")] id: Id }";
+        assert_eq!(
+            judged(marked, false),
+            [
+                "`typescript` writes the TypeScript declaration and Clerk template with claims-core's \
+                 `typescript` feature, which is off; turn it on in Cargo.toml: `claims-core = { version = \
+                 \"0.1\", features = [\"typescript\"] }` (or the same feature of claims-jwt)"
+            ]
+        );
+        assert_eq!(judged(marked, true), Vec::<String>::new());
+        // a field's `ts_type` is a description, accepted whether or not this build writes TypeScript
+        let described = "struct Claims { #[claims(ts_type = \"string\")] id: Id }";
+        assert_eq!(judged(described, false), Vec::<String>::new());
+        // and still checked either way
+        let empty = "struct Claims { #[claims(ts_type = \" \")] id: Id }";
+        for enabled in [false, true] {
+            assert_eq!(
+                judged(empty, enabled),
+                ["`ts_type` needs a TypeScript type, as in `ts_type = \"string\"`"]
+            );
+        }
+    }
 
     #[test]
     fn types_read_as_written() {
