@@ -340,6 +340,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_bound_that_overflows_only_with_its_commas_is_over_every_budget() {
+        // `{`, `"a":` and `usize::MAX - 15` bytes of value, `"b":false` and `}` make exactly `usize::MAX`:
+        // only the comma between the two members overflows
+        let huge = FieldBound::new(
+            "a",
+            "a",
+            true,
+            &JsonShape::Fixed(usize::MAX - 15),
+            Limits::NONE,
+        );
+        let flag = FieldBound::new("b", "b", true, &JsonShape::Fixed(5), Limits::NONE);
+        assert_eq!(object_max(&[huge, flag]), None);
+        // before, the sum saturated at `usize::MAX`, which is not over `max_size = usize::MAX`
+        assert_eq!(
+            struct_problem(&[huge, flag], Some(usize::MAX)),
+            Some(Site::Budget)
+        );
+        assert_eq!(
+            problem_message("T", &[huge, flag], Some(usize::MAX), Site::Budget).text(),
+            format!(
+                "`T` can take more bytes of compact JSON than a `usize` holds, over `max_size = {}`; lower the \
+                 bounds of its fields (the largest is `a`, up to {} bytes with its name) or raise `max_size`",
+                usize::MAX,
+                usize::MAX - 11
+            )
+        );
+        // positive control: the same field alone fits the largest budget
+        assert_eq!(object_max(&[huge]), Some(usize::MAX - 9));
+        assert_eq!(struct_problem(&[huge], Some(usize::MAX)), None);
+    }
+
+    #[test]
     fn a_struct_reports_its_first_problem_at_its_site() {
         let name = FieldBound::new(
             "name",
