@@ -2,9 +2,8 @@
 //! `CustomJwtSessionClaims`, and the claims template pasted into the Clerk dashboard.
 //!
 //! With this crate's `typescript` feature (off by default: it costs a build about a quarter of what the
-//! derive adds), `#[claims(typescript)]` on a struct deriving `SessionClaims` implements [`ClerkFrontend`]
-//! for it, so
-//! the one struct defines the claims for all three places. A field's `#[claims(clerk = "{{...}}")]` names
+//! derive adds), `#[claims(typescript)]` on a struct deriving `SessionClaims` implements
+//! [`ClerkFrontend`] for it, so the one struct defines the claims for all three places. A field's `#[claims(clerk = "{{...}}")]` names
 //! the Clerk shortcode that fills its claim (its syntax is checked at compile time).
 //!
 //! ```

@@ -26,6 +26,11 @@
 //!
 //! # Your own types
 //!
+//! Not for a struct that derives `SessionClaims`: with the `typescript` feature on anywhere in a build,
+//! the derive implements `TsType` for every struct it derives, and a hand-written impl would conflict.
+//! Turn the feature on in each crate that uses `#[claims(typescript)]` (features unify across a build, so
+//! a crate that only compiles because another crate turned it on fails on its own).
+//!
 //! Implement [`TsType`] for a type of your own, or give the field `#[claims(ts_type = "...")]` (the only
 //! way for a foreign type such as `uuid::Uuid`). A field whose type has neither is described as `unknown`
 //! with a comment naming its Rust type, or, under `#[claims(typescript)]`, refused at compile time.
@@ -57,7 +62,7 @@
 //! trait can't join here either without a second probe and their runtime `Config`, and the dependency
 //! (ts-rs-macros builds syn with `full`) would serve only that. So the mapping lives here, next to
 //! [`crate::bound`], with the same pattern: a trait for std types, implemented by the derive for nested
-//! structs and by you for your own types.
+//! structs (with the `typescript` feature) and by you for your own types.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};

@@ -33,8 +33,8 @@ pub(crate) fn expand(input: &Input<'_>, more: impl FnOnce(&Ident) -> TokenStream
 
     // The compile-time checks take each field's bound by reference from one array, written once: in a
     // generic struct the local array of the `MAX_JSON_LEN` initializer, otherwise a `const` beside the
-    // impls that every `const _` assertion indexes (each bound written out per assertion made the compiler
-    // type-check and evaluate it once per assertion).
+    // impls that the `const _` assertion, `MAX_JSON_LEN` and `JsonBound::SHAPE` all read (each bound
+    // written out per use made the compiler type-check and evaluate it once per use).
     let all = if input.is_generic() {
         Ident::new("__claims_fields", Span::mixed_site())
     } else {

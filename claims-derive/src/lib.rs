@@ -8,8 +8,9 @@
 //! rules, `ast` is a borrowed view of the input (with its policy and crate path), `check` judges it,
 //! `expand` writes the tokens of the claims type and `patch` those of its typed patch, and `fallback`
 //! writes the errors with stub impls. `errors` collects the mistakes of every phase; `paths` spells
-//! claims-core's per-profile items. Beside them, `typescript` describes the struct to TypeScript and
-//! `template` reads Clerk shortcodes: each checks its own attributes and writes its own impls.
+//! claims-core's per-profile items. Beside them, `typescript` describes the struct to TypeScript (with
+//! the `typescript` feature) and `template` reads Clerk shortcodes: each checks its own attributes and
+//! writes its own impls.
 //!
 //! Two entry points share it: `SessionClaims`, re-exported by claims-core, and `JwtSessionClaims`,
 //! re-exported by claims-jwt under the name `SessionClaims`; they differ only in where the generated code

@@ -19,6 +19,21 @@ use crate::template;
 /// Whether this build writes TypeScript items: the `typescript` feature.
 const ENABLED: bool = cfg!(feature = "typescript");
 
+/// The error of `#[claims(typescript)]` in a build without the feature, with the line that turns it on.
+fn feature_off() -> String {
+    let version = concat!(
+        env!("CARGO_PKG_VERSION_MAJOR"),
+        ".",
+        env!("CARGO_PKG_VERSION_MINOR")
+    );
+    format!(
+        "`typescript` writes the TypeScript declaration and Clerk template with the `typescript` feature, which \
+         is off in this build; turn it on where the derive comes from, in Cargo.toml: `claims-core = {{ \
+         version = \"{version}\", features = [\"typescript\"] }}`, or `features = [\"typescript\"]` on \
+         claims-jwt for `claims_jwt::SessionClaims`"
+    )
+}
+
 /// Records what is wrong with the TypeScript attributes of `input`.
 pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
     check_with(input, ENABLED, errors);
@@ -29,12 +44,9 @@ pub(crate) fn check(input: &Input<'_>, errors: &mut Errors) {
 /// feature writes.
 fn check_with(input: &Input<'_>, enabled: bool, errors: &mut Errors) {
     if let (Some(typescript), false) = (&input.attrs.typescript, enabled) {
-        errors.add(
-            typescript.span,
-            "`typescript` writes the TypeScript declaration and Clerk template with claims-core's `typescript` \
-             feature, which is off; turn it on in Cargo.toml: `claims-core = { version = \"0.1\", features = \
-             [\"typescript\"] }` (or the same feature of claims-jwt)",
-        );
+        errors.add(typescript.span, feature_off());
+        // the rest is about items this build will not write
+        return;
     }
     if let Some(typescript) = &input.attrs.typescript
         && input.is_generic()
@@ -315,15 +327,26 @@ mod tests {
     fn typescript_without_the_feature_says_how_to_turn_it_on() {
         let marked =
             "#[claims(typescript)] struct Claims { #[claims(ts_type = \"string\")] id: Id }";
+        let off = judged(marked, false);
+        assert_eq!(off, [super::feature_off()]);
         assert_eq!(
-            judged(marked, false),
-            [
-                "`typescript` writes the TypeScript declaration and Clerk template with claims-core's \
-                 `typescript` feature, which is off; turn it on in Cargo.toml: `claims-core = { version = \
-                 \"0.1\", features = [\"typescript\"] }` (or the same feature of claims-jwt)"
-            ]
+            off[0],
+            "`typescript` writes the TypeScript declaration and Clerk template with the `typescript` feature, \
+             which is off in this build; turn it on where the derive comes from, in Cargo.toml: `claims-core = \
+             { version = \"0.1\", features = [\"typescript\"] }`, or `features = [\"typescript\"]` on claims-jwt \
+             for `claims_jwt::SessionClaims`"
         );
         assert_eq!(judged(marked, true), Vec::<String>::new());
+        // one error, not also the one about generics: they are about items this build will not write
+        let generic = "#[claims(typescript)] struct Claims<T> { id: T }";
+        assert_eq!(judged(generic, false), [super::feature_off()]);
+        assert_eq!(
+            judged(generic, true),
+            [
+                "`typescript` declares the claims of one concrete type, and `Claims` is generic; derive it on a \
+                 struct without type parameters (it may hold this one as a field)"
+            ]
+        );
         // a field's `ts_type` is a description, accepted whether or not this build writes TypeScript
         let described = "struct Claims { #[claims(ts_type = \"string\")] id: Id }";
         assert_eq!(judged(described, false), Vec::<String>::new());

@@ -75,6 +75,10 @@
 //! In a workspace, features unify: if one crate enables `rust_crypto` while another keeps the default,
 //! the build fails with a message naming the fix, rather than panicking in production.
 //!
+//! Two more features: `remote-jwks` (keys from a provider's JWK set, below), and `typescript`, with which
+//! the re-exported derive writes the TypeScript declaration and Clerk claims template
+//! (`#[claims(typescript)]`, see `claims_core::frontend`).
+//!
 //! # Layouts and profiles
 //!
 //! A provider [`layout`] owns some top-level claims and reserves the names of a claims-core profile. A
