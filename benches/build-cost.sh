@@ -23,7 +23,8 @@ work="$(mktemp -d /tmp/claims-build-cost.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 export CARGO_TARGET_DIR="$work/target" CARGO_TERM_COLOR=never
 
-features="${BUILD_COST_FEATURES:+\"$BUILD_COST_FEATURES\"}"
+# "a,b" -> "a", "b"
+features="$(printf '%s' "${BUILD_COST_FEATURES:-}" | sed 's/[^,][^,]*/"&"/g; s/,/, /g')"
 cat >"$work/Cargo.toml" <<TOML
 [package]
 name = "claims-build-cost"

@@ -30,7 +30,8 @@ benches/callgrind.sh >target/callgrind/counts.txt
     echo
     echo "Build cost of the derive (\`benches/build-cost.sh\`: 100 claim structs, clean dev build of the"
     echo "generated crate alone, its dependencies built before, median of 3; then rustc's instructions for"
-    echo "20 structs, counted by callgrind):"
+    echo "20 structs, counted by callgrind; claims-core's default features, so without the derive's TypeScript"
+    echo "items, which \`BUILD_COST_FEATURES=typescript\` adds):"
     echo
     echo '```'
     BUILD_COST_INSTRUCTIONS=20 benches/build-cost.sh
