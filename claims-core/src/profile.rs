@@ -49,7 +49,7 @@
 //! for_stytch::<AppClaims>(); // `AppClaims` was not derived for profile `Stytch`
 //! ```
 
-use claims_profiles::Profile;
+use claims_profiles::{Profile, ReservedNames};
 use serde_json::{Map, Value};
 
 use crate::claims::SessionClaims;
@@ -136,11 +136,24 @@ macro_rules! markers {
             impl ProfileMarker for $marker {
                 const PROFILE: Option<&'static Profile> = Some(&Profile::$profile);
             }
+
+            impl $marker {
+                /// The profile's reserved names alone, for `#[derive(SessionClaims)]`'s `RESERVED`: a
+                /// path to this constant is less for the compiler to check in each derived struct than
+                /// the `from_profiles` call it stands for.
+                #[doc(hidden)]
+                pub const RESERVED: ReservedNames<'static> =
+                    ReservedNames::from_profiles(&[&Profile::$profile]);
+            }
         )*
 
         /// The profile of every marker, in declaration order.
         #[cfg(test)]
         const MARKED: &[&Profile] = &[$(&Profile::$profile),*];
+
+        /// The `RESERVED` of every marker, in the same order.
+        #[cfg(test)]
+        const MARKED_RESERVED: &[ReservedNames<'static>] = &[$($marker::RESERVED),*];
     };
 }
 
@@ -161,6 +174,20 @@ mod tests {
     #[test]
     fn every_built_in_profile_has_a_marker() {
         assert_eq!(MARKED, Profile::ALL);
+    }
+
+    #[test]
+    fn a_markers_reserved_names_are_its_profiles_alone() {
+        assert_eq!(MARKED_RESERVED.len(), Profile::ALL.len());
+        for (reserved, profile) in MARKED_RESERVED.iter().zip(Profile::ALL) {
+            assert_eq!(*reserved, ReservedNames::from_profiles(&[profile]));
+            assert_eq!(reserved.profiles(), [*profile]);
+        }
+        assert_eq!(
+            Clerk::RESERVED.check("sid").map(|r| r.source),
+            Some(claims_profiles::Source::Profile(&Profile::CLERK))
+        );
+        assert_eq!(Clerk::RESERVED.check("plan"), None);
     }
 
     #[test]

@@ -24,12 +24,19 @@ pub(crate) fn expand(input: &Input<'_>, more: impl FnOnce(&Ident) -> TokenStream
 
     let claim_names = claim_names(input);
     let reserved = reserved(input, &private);
+    // each field's limits, written once for the table and the run-time check
+    let limits: Vec<TokenStream> = input.fields.iter().map(|f| limits(f, &private)).collect();
     let fields: Vec<TokenStream> = input
         .fields
         .iter()
-        .map(|f| field_bound(f, &private))
+        .zip(&limits)
+        .map(|(f, limits)| field_bound(f, limits, &private))
         .collect();
-    let checks = input.fields.iter().filter_map(|f| field_check(f, &private));
+    let checks = input
+        .fields
+        .iter()
+        .zip(&limits)
+        .filter_map(|(f, limits)| field_check(f, limits, &private));
 
     // The compile-time checks take each field's bound by reference from one array, written once: in a
     // generic struct the local array of the `MAX_JSON_LEN` initializer, otherwise a `const` beside the
@@ -181,8 +188,13 @@ fn claim_names(input: &Input<'_>) -> Vec<Literal> {
 
 fn reserved(input: &Input<'_>, private: &Ident) -> TokenStream {
     let policy = input.policy();
-    let profiles = policy.profiles.iter().map(|profile| profile_const(profile));
     let (names, prefixes) = (&policy.names, &policy.prefixes);
+    if let ([profile], true, true) = (&policy.profiles[..], names.is_empty(), prefixes.is_empty()) {
+        // one profile and nothing added, the common case: its marker's constant
+        let marker = profile_marker(profile);
+        return quote!(#private::profile::#marker::RESERVED);
+    }
+    let profiles = policy.profiles.iter().map(|profile| profile_const(profile));
     let mut out = quote! {
         #private::ReservedNames::from_profiles(&[#(&#private::Profile::#profiles),*])
     };
@@ -238,13 +250,12 @@ fn shape(field: &Field<'_>, private: &Ident) -> TokenStream {
     }
 }
 
-fn field_bound(field: &Field<'_>, private: &Ident) -> TokenStream {
+fn field_bound(field: &Field<'_>, limits: &TokenStream, private: &Ident) -> TokenStream {
     let name = Literal::string(&field.name);
     let claim = Literal::string(field.claim());
     let name_len = Literal::usize_unsuffixed(name_len(field.claim()));
     let written = field.written.is_some();
     let shape = shape(field, private);
-    let limits = limits(field, private);
     quote!(#private::FieldBound::named(#name, #claim, #name_len, #written, #shape, #limits))
 }
 
@@ -320,7 +331,7 @@ fn assertion(input: &Input<'_>, private: &Ident, type_name: &Literal, all: &Iden
     }
 }
 
-fn field_check(field: &Field<'_>, private: &Ident) -> Option<TokenStream> {
+fn field_check(field: &Field<'_>, limits: &TokenStream, private: &Ident) -> Option<TokenStream> {
     if field.serde.serialize_with.is_some() {
         return None;
     }
@@ -331,7 +342,6 @@ fn field_check(field: &Field<'_>, private: &Ident) -> Option<TokenStream> {
         quote!(#private::check_json_field(&self.#member, #n, #claim))
     } else {
         let ty = field.ty();
-        let limits = limits(field, private);
         // `self` keeps the derive's own span: under the type's span it would take the hygiene of a
         // `macro_rules!` that wrote the type, and not name this method's receiver.
         let value = quote!(&self.#member);
