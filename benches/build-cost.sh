@@ -87,7 +87,7 @@ serde_only=$(median_build)
 generate 1
 with_derive=$(median_build)
 awk -v n="$structs" -v s="$serde_only" -v d="$with_derive" \
-    'BEGIN { printf "structs %d\nserde_only_s %.2f\nwith_derive_s %.2f\nratio %.2f\n", n, s, d, d / s }'
+    'BEGIN { printf "structs %d\nserde_only_s %.2f\nwith_derive_s %.2f\nratio %.3f\n", n, s, d, d / s }'
 
 if [ -n "${BUILD_COST_INSTRUCTIONS:-}" ]; then
     n="$BUILD_COST_INSTRUCTIONS"
@@ -106,5 +106,5 @@ if [ -n "${BUILD_COST_INSTRUCTIONS:-}" ]; then
     serde_i=$(count 0)
     derive_i=$(count 1)
     awk -v n="$n" -v s="$serde_i" -v d="$derive_i" \
-        'BEGIN { printf "structs %d\nserde_only_rustc_instructions %d\nwith_derive_rustc_instructions %d\nratio %.2f\n", n, s, d, d / s }'
+        'BEGIN { printf "structs %d\nserde_only_rustc_instructions %.0f\nwith_derive_rustc_instructions %.0f\nratio %.3f\n", n, s, d, d / s }'
 fi
