@@ -3,8 +3,9 @@
 //!
 //! With this crate's `typescript` feature (off by default: it costs a build about a quarter of what the
 //! derive adds), `#[claims(typescript)]` on a struct deriving `SessionClaims` implements
-//! [`ClerkFrontend`] for it, so the one struct defines the claims for all three places. A field's `#[claims(clerk = "{{...}}")]` names
-//! the Clerk shortcode that fills its claim (its syntax is checked at compile time).
+//! [`ClerkFrontend`] for it, so the one struct defines the claims for all three places. A field's
+//! `#[claims(clerk = "{{...}}")]` names the Clerk shortcode that fills its claim (its syntax is checked at
+//! compile time).
 //!
 //! ```
 //! use claims_core::frontend::ClerkFrontend;

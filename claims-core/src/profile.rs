@@ -137,11 +137,11 @@ macro_rules! markers {
                 const PROFILE: Option<&'static Profile> = Some(&Profile::$profile);
             }
 
+            #[doc(hidden)]
             impl $marker {
                 /// The profile's reserved names alone, for `#[derive(SessionClaims)]`'s `RESERVED`: a
                 /// path to this constant is less for the compiler to check in each derived struct than
                 /// the `from_profiles` call it stands for.
-                #[doc(hidden)]
                 pub const RESERVED: ReservedNames<'static> =
                     ReservedNames::from_profiles(&[&Profile::$profile]);
             }
