@@ -27,8 +27,9 @@
 //!
 //! With the default `derive` feature, `use claims_core::SessionClaims;` brings both this trait and
 //! `#[derive(SessionClaims)]`, which checks names and size bounds at compile time. With the `typescript`
-//! feature, under `#[claims(typescript)]` it also writes a Clerk frontend's files from the same struct ([`frontend`]):
-//! the `CustomJwtSessionClaims` declaration ([`typescript`]) and the dashboard's claims template.
+//! feature, under `#[claims(typescript)]` it also writes a Clerk frontend's files from the same struct
+//! ([`frontend`]): the `CustomJwtSessionClaims` declaration ([`typescript`]) and the dashboard's claims
+//! template.
 //!
 //! Sizing ([`size::json_len`]) writes nothing and allocates nothing, and an update applies in place with
 //! one look-up per patch member, measuring only what the patch touches when the claims are held as

@@ -1,10 +1,10 @@
 //! TypeScript types of claims, in the shape serde writes them: what a frontend reads from a session token.
 //!
 //! Every field type the derive can describe implements [`TsType`], whose [`TsType::TS`] is a [`TsShape`]
-//! built in `const` context; with this crate's `typescript` feature, `#[derive(SessionClaims)]` implements it
-//! for every struct it derives, as an object of [`TsMember`]s named the way serde writes them. [`TsShape::to_typescript`] prints a shape as a
-//! TypeScript type, and [`global_interface`] a whole `declare global` file (Clerk's `globals.d.ts`, see
-//! [`crate::frontend`]).
+//! built in `const` context; with this crate's `typescript` feature, `#[derive(SessionClaims)]` implements
+//! it for every struct it derives, as an object of [`TsMember`]s named the way serde writes them.
+//! [`TsShape::to_typescript`] prints a shape as a TypeScript type, and [`global_interface`] a whole
+//! `declare global` file (Clerk's `globals.d.ts`, see [`crate::frontend`]).
 //!
 //! ```
 //! use claims_core::typescript::{TsShape, TsType};
@@ -79,7 +79,8 @@ use crate::bound::Limits;
 /// Implemented here for integers (including `NonZero*`), `f32`, `f64`, `bool`, `char`, `()`, `String`,
 /// `str`, `Box<str>`, `Cow<str>`, `Box<T>`, `Option<T>`, `Vec<T>`, `VecDeque<T>`, `[T; N]`, `[T]`,
 /// `BTreeSet<T>`, `HashSet<T>`, `BTreeMap<K, V>`, `HashMap<K, V>`, and `serde_json::Value` / `Map`; the
-/// derive implements it for every struct it derives with the `typescript` feature. See the [module docs](self) for your own types.
+/// derive implements it for every struct it derives with the `typescript` feature. See the
+/// [module docs](self) for your own types.
 ///
 /// ```
 /// use claims_core::typescript::{TsShape, TsType};
